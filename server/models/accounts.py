@@ -51,7 +51,7 @@ class User(Model):
 
 
 class RoleGrant(Model):
-    """A user may act as staff of one centre or admin/grid worker of one node."""
+    """A user may act as staff of one centre, or as admin or grid worker of one org node."""
 
     id = fields.IntField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

@@ -278,9 +278,7 @@ class Invitation(Model):
     invited_by = fields.ForeignKeyField(
         "models.User", related_name="invitations_sent", null=True, on_delete=fields.SET_NULL
     )
-    status = fields.CharEnumField(
-        InvitationStatus, max_length=16, default=InvitationStatus.PENDING
-    )
+    status = fields.CharEnumField(InvitationStatus, max_length=16, default=InvitationStatus.PENDING)
     reason = fields.CharField(max_length=500, default="")  # why declined
     score = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)

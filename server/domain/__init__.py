@@ -1,0 +1,1 @@
+"""Business operations; callable from web handlers, API handlers, jobs and tests alike."""

@@ -1,0 +1,1 @@
+"""Passwords, sessions, CSRF, rate limits and API tokens."""

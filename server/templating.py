@@ -1,0 +1,87 @@
+"""Jinja2 rendering: full pages, or one named block of a page for an htmx request."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from server import i18n
+from server.web import labels
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = ROOT / "templates"
+STATIC_DIR = ROOT / "static"
+
+
+@cache
+def static_url(path: str) -> str:
+    """A cache-busting URL for a static file: its content hash in the query."""
+    content = (STATIC_DIR / path).read_bytes()
+    return f"/static/{path}?v={hashlib.sha256(content).hexdigest()[:10]}"
+
+
+def minutes_to_clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def local_name(thing: Any) -> str:
+    """A place's name in the current language: the English name in English when there is one."""
+    if i18n.get_language() == "en" and getattr(thing, "name_en", ""):
+        return str(thing.name_en)
+    return str(thing.name)
+
+
+def _make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(static_url=static_url, get_language=i18n.get_language, labels=labels)
+    env.filters.update(
+        local_name=local_name, clock=minutes_to_clock, when=i18n.format_when, day=i18n.format_day
+    )
+    return env
+
+
+env = _make_env()
+
+
+def page_context(request: Request) -> dict[str, Any]:
+    """What every page needs: the request, the user, the CSRF token, language and mode."""
+    return {
+        "request": request,
+        "user": request.scope.get("user"),
+        "csrf_token": request.scope.get("csrf_token", ""),
+        "language": i18n.get_language(),
+        "elderly": request.scope.get("elderly_mode", False),
+    }
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    block: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """Render page ``name``; only its ``block`` when htmx asks and a block is named."""
+    template = env.get_template(name)
+    ctx = {**page_context(request), **(context or {})}
+    if block and request.headers.get("HX-Request") == "true":
+        body = "".join(template.blocks[block](template.new_context(ctx)))
+    else:
+        body = template.render(ctx)
+    return HTMLResponse(body, status_code=status, headers=headers)

@@ -1,0 +1,1 @@
+"""HTML endpoints: parse input, call one domain function, render."""

@@ -1,0 +1,210 @@
+"""Per-request context as one ASGI middleware: who is asking, in which language, and CSRF.
+
+It resolves the session cookie to a user, picks the language and display mode, and refuses
+state-changing browser requests without a valid CSRF token (form field or X-CSRF-Token
+header, so htmx requests are covered too). The JSON API under /api/ authenticates by bearer
+token only, never by cookie, so it needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from itsdangerous import BadSignature, Signer
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server import i18n
+from server.models.accounts import Session
+from server.security.tokens import digest
+from server.settings import Settings
+
+SESSION_COOKIE = "ds_session"
+CSRF_COOKIE = "ds_csrf"
+LANG_COOKIE = "ds_lang"
+ELDERLY_COOKIE = "ds_elderly"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+TOUCH_EVERY = timedelta(hours=1)
+
+Responder = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, settings: Settings, on_csrf_failure: Responder) -> None:
+        self.app = app
+        self.settings = settings
+        self.signer = _signer(settings)
+        self.on_csrf_failure = on_csrf_failure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        conn = HTTPConnection(scope)
+        cookies_out: list[str] = []
+        await self._load_session(scope, conn, cookies_out)
+        _choose_language(scope, conn)
+        csrf = self._csrf_cookie(conn, cookies_out)
+        scope["csrf_token"] = csrf
+        send = _with_cookies(send, cookies_out)
+        if scope["method"] in UNSAFE and not scope["path"].startswith("/api/"):
+            receive, ok = await _check_csrf(scope, receive, conn, csrf)
+            if not ok:
+                token = i18n.set_language(scope["language"])
+                try:
+                    await self.on_csrf_failure(scope, receive, send)
+                finally:
+                    i18n._current.reset(token)
+                return
+        token = i18n.set_language(scope["language"])
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            i18n._current.reset(token)
+
+    async def _load_session(self, scope: Scope, conn: HTTPConnection, out: list[str]) -> None:
+        scope["user"] = None
+        scope["session_key"] = None
+        scope["session_problem"] = None
+        raw = conn.cookies.get(SESSION_COOKIE)
+        if not raw:
+            return
+        try:
+            key = self.signer.unsign(raw).decode()
+        except BadSignature:
+            scope["session_problem"] = "tampered"
+            out.append(clear_cookie(SESSION_COOKIE))
+            return
+        now = datetime.now(UTC)
+        session = await Session.filter(key_hash=digest(key), expires_at__gt=now).first()
+        user = await session.user if session else None
+        if session is None or user is None or not user.is_active:
+            scope["session_problem"] = "expired"
+            out.append(clear_cookie(SESSION_COOKIE))
+            return
+        if session.last_seen_at is None or now - session.last_seen_at > TOUCH_EVERY:
+            await Session.filter(id=session.id).update(last_seen_at=now)
+        scope["user"] = user
+        scope["session_key"] = key
+
+    def _csrf_cookie(self, conn: HTTPConnection, out: list[str]) -> str:
+        token = conn.cookies.get(CSRF_COOKIE, "")
+        if len(token) < 32:
+            token = secrets.token_urlsafe(32)
+            out.append(make_cookie(CSRF_COOKIE, token, self.settings, max_age=None))
+        return token
+
+
+def _signer(settings: Settings) -> Signer:
+    return Signer(settings.secret_key, salt="doorstep.session")
+
+
+def session_cookie(settings: Settings, key: str) -> str:
+    """The Set-Cookie value that logs this browser in with session ``key``."""
+    signed = _signer(settings).sign(key).decode()
+    return make_cookie(SESSION_COOKIE, signed, settings, max_age=settings.session_days * 86400)
+
+
+def _choose_language(scope: Scope, conn: HTTPConnection) -> None:
+    user = scope["user"]
+    language = (
+        i18n.pick(conn.cookies.get(LANG_COOKIE))
+        or (user.language.value if user else None)
+        or i18n.from_accept_language(conn.headers.get("accept-language", ""))
+        or i18n.DEFAULT_LANGUAGE
+    )
+    scope["language"] = language
+    elderly = conn.cookies.get(ELDERLY_COOKIE)
+    scope["elderly_mode"] = (
+        elderly == "1" if elderly is not None else bool(user and user.elderly_mode)
+    )
+
+
+async def _check_csrf(
+    scope: Scope, receive: Receive, conn: HTTPConnection, expected: str
+) -> tuple[Receive, bool]:
+    """Compare the request's token with the cookie's; returns a receive that replays the body."""
+    if not _same_origin(conn):
+        return receive, False
+    sent = conn.headers.get(CSRF_HEADER, "")
+    if sent:
+        return receive, _equal(sent, expected)
+    body = await _read_body(receive)
+    replay = _replayer(body)
+    form_request = Request(scope, _replayer(body))
+    try:
+        form = await form_request.form()
+        sent = str(form.get(CSRF_FIELD, ""))
+        await form.close()
+    except Exception:  # a malformed body is simply a request without a token
+        sent = ""
+    return replay, _equal(sent, expected)
+
+
+def _same_origin(conn: HTTPConnection) -> bool:
+    """Refuse what the browser itself says is cross-site (Sec-Fetch-Site, then Origin)."""
+    if conn.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
+        return False
+    origin = conn.headers.get("origin")
+    if not origin or origin == "null":
+        return origin is None
+    return origin.split("://", 1)[-1] == conn.headers.get("host", "")
+
+
+def _equal(sent: str, expected: str) -> bool:
+    return bool(sent) and bool(expected) and hmac.compare_digest(sent, expected)
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replayer(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+def _with_cookies(send: Send, cookies: list[str]) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start" and cookies:
+            headers = MutableHeaders(scope=message)
+            for cookie in cookies:
+                headers.append("set-cookie", cookie)
+        await send(message)
+
+    return wrapped
+
+
+def make_cookie(name: str, value: str, settings: Settings, max_age: int | None) -> str:
+    secure = "; Secure" if settings.public_base_url.startswith("https://") else ""
+    age = f"; Max-Age={max_age}" if max_age is not None else ""
+    return f"{name}={value}; Path=/; HttpOnly; SameSite=Lax{age}{secure}"
+
+
+def clear_cookie(name: str) -> str:
+    return f"{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+
+
+def client_ip(scope: Scope | Any) -> str:
+    client = scope.get("client") if isinstance(scope, dict) else None
+    return client[0] if client else ""

@@ -1,0 +1,99 @@
+"""Error pages and JSON errors: a clear message in the page's language, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import Receive, Scope, Send
+
+from server import i18n
+from server.api.common import error_response
+from server.domain.errors import DomainError, PermissionDenied
+from server.templating import render
+from server.web.auth import LoginRequired, login_url
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: i18n.N_("The request could not be understood."),
+    403: i18n.N_("You are not allowed to do that."),
+    404: i18n.N_("This page does not exist."),
+    405: i18n.N_("This address does not accept that kind of request."),
+    413: i18n.N_("What you sent is too large."),
+    500: i18n.N_("Something went wrong on our side. Please try again in a moment."),
+}
+SESSION_PROBLEM = i18n.N_("Your login is no longer valid. Please log in again.")
+CSRF_FAILED = i18n.N_(
+    "The form has expired or was sent from another site. Reload the page and try again."
+)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    if _is_api(request):
+        code = {404: "not_found", 405: "method_not_allowed", 500: "server_error"}.get(
+            status, "error"
+        )
+        return JSONResponse({"error": code, "message": i18n.gettext(message)}, status_code=status)
+    return render(
+        request,
+        "errors/error.html",
+        {"status": status, "message": i18n.gettext(message)},
+        status=status,
+    )
+
+
+async def domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, DomainError)
+    if _is_api(request):
+        return error_response(exc)
+    if isinstance(exc, LoginRequired):
+        problem = request.scope.get("session_problem")
+        if problem is None and request.method == "GET":
+            return RedirectResponse(login_url(request), status_code=303)
+        context = {
+            "values": {"next": request.url.path},
+            "fields": {},
+            "error": i18n.gettext(SESSION_PROBLEM if problem else exc.message),
+        }
+        return render(request, "accounts/login.html", context, status=401)
+    if isinstance(exc, PermissionDenied):
+        return _page(request, 403, exc.message)
+    return render(
+        request,
+        "errors/error.html",
+        {"status": exc.status, "message": i18n.gettext(exc.message, **exc.params)},
+        status=exc.status,
+    )
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return _page(request, exc.status_code, MESSAGES.get(exc.status_code, MESSAGES[400]))
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return _page(request, 500, MESSAGES[500])
+
+
+async def csrf_failure(scope: Scope, receive: Receive, send: Send) -> None:
+    request = Request(scope, receive)
+    if _is_api(request):
+        response: Response = JSONResponse(
+            {"error": "csrf", "message": i18n.gettext(CSRF_FAILED)}, status_code=403
+        )
+    else:
+        response = render(
+            request,
+            "errors/error.html",
+            {"status": 403, "message": i18n.gettext(CSRF_FAILED)},
+            status=403,
+        )
+    await response(scope, receive, send)

@@ -1,0 +1,16 @@
+"""Display labels of enum values, marked for translation in one place."""
+
+from __future__ import annotations
+
+from server.i18n import N_
+
+CENTRE_KIND = {
+    "city": N_("City centre"),
+    "district": N_("District centre"),
+    "street": N_("Street centre"),
+    "community": N_("Community centre"),
+    "building": N_("Office building centre"),
+    "park": N_("Industrial park centre"),
+    "business_district": N_("Business district centre"),
+    "market": N_("Market centre"),
+}

@@ -1,0 +1,1 @@
+"""Background work on arq: settings and thin jobs that call server.domain."""
