@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
 _held: dict[Path, int] = {}  # data dir -> this process's open users.lock descriptor
 
 

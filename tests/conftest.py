@@ -7,10 +7,16 @@ Redis in a temporary data directory.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
+import socket
+import subprocess
+import sys
 import tempfile
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="doorstep-test-"))
@@ -116,3 +122,50 @@ async def login(client: httpx.AsyncClient, phone: str, password: str) -> httpx.R
     return await client.post(
         "/login", data={"csrf_token": token, "phone": phone, "password": password}
     )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_serving(url: str, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not start")
+
+
+@contextlib.contextmanager
+def running(*args: str, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """A ``doorstep`` subprocess with the suite's settings, stopped (and reaped) afterwards."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", *args], env={**os.environ, **(env or {})}
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture
+def live_server(database: list[str]) -> Iterator[str]:
+    """``doorstep serve`` in its own process, on the suite's database and Redis."""
+    port = free_port()
+    with running("serve", "--port", str(port)) as process:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_serving(url, process)
+        yield url

@@ -114,10 +114,15 @@ def session_cookie(settings: Settings, key: str) -> str:
 
 def _choose_language(scope: Scope, conn: HTTPConnection) -> None:
     user = scope["user"]
+    # Pages are Chinese unless a person chose otherwise (the switch, or their profile): many
+    # phones here send an English Accept-Language. API clients have no such switch.
+    from_header = None
+    if scope["path"].startswith("/api/"):
+        from_header = i18n.from_accept_language(conn.headers.get("accept-language", ""))
     language = (
         i18n.pick(conn.cookies.get(LANG_COOKIE))
         or (user.language.value if user else None)
-        or i18n.from_accept_language(conn.headers.get("accept-language", ""))
+        or from_header
         or i18n.DEFAULT_LANGUAGE
     )
     scope["language"] = language
