@@ -24,5 +24,5 @@ async def test_the_models_need_no_migration_that_is_not_written(
     await migrations_tool.make(settings, "check")
     after = sorted(p.name for p in (copy / dialect / "models").glob("*.py"))
     assert after == before, (
-        f"models changed without a migration: run `doorstep makemigrations NAME` ({Path(after[-1])})"
+        f"models changed without a migration: run doorstep makemigrations NAME ({Path(after[-1])})"
     )

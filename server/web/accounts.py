@@ -37,7 +37,11 @@ def _form_error(
     """The form again, with the error and the fields marked; htmx gets just the form."""
     values = {k: v for k, v in values.items() if "password" not in k}
     summary = FIELDS_SUMMARY if error.fields else error.message
-    context = {"error": i18n.gettext(summary, **error.params), "fields": error.fields, "values": values}
+    context = {
+        "error": i18n.gettext(summary, **error.params),
+        "fields": error.fields,
+        "values": values,
+    }
     return render(request, template, context, status=error.status, block="form")
 
 

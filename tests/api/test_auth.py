@@ -10,7 +10,9 @@ from tests.cast import PASSWORD, Cast
 
 
 async def _token(client, cast: Cast) -> str:
-    response = await client.post("/api/v1/auth/token", json={"phone": cast.resident.phone, "password": PASSWORD})
+    response = await client.post(
+        "/api/v1/auth/token", json={"phone": cast.resident.phone, "password": PASSWORD}
+    )
     assert response.status_code == 201
     body = response.json()
     assert set(body) == {"token", "expires_at"}
@@ -28,7 +30,9 @@ async def test_a_token_authenticates_api_calls(client, cast: Cast):
 
 
 async def test_a_wrong_password_gets_401_json(client, cast: Cast):
-    response = await client.post("/api/v1/auth/token", json={"phone": cast.resident.phone, "password": "wrong-pass"})
+    response = await client.post(
+        "/api/v1/auth/token", json={"phone": cast.resident.phone, "password": "wrong-pass"}
+    )
     assert response.status_code == 401
     assert response.json()["error"] == "unauthenticated"
     assert await ApiToken.all().count() == 0
@@ -41,14 +45,18 @@ async def test_a_malformed_phone_gets_422_with_fields(client):
 
 
 async def test_a_body_that_is_not_a_json_object_gets_422(client):
-    response = await client.post("/api/v1/auth/token", content=b"[1, 2", headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/api/v1/auth/token", content=b"[1, 2", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.json()["error"] == "invalid"
 
 
 async def test_an_expired_token_gets_401_saying_so(client, cast: Cast):
     token = await _token(client, cast)
-    await ApiToken.filter(token_hash=digest(token)).update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+    await ApiToken.filter(token_hash=digest(token)).update(
+        expires_at=datetime.now(UTC) - timedelta(seconds=1)
+    )
     response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
     assert response.json()["message"] == "API 令牌已过期，请重新申请。"

@@ -12,10 +12,16 @@ from tests.conftest import csrf_token, login
 
 async def test_a_resident_registers_and_is_logged_in(client):
     token = await csrf_token(client, "/register")
-    response = await client.post("/register", data={
-        "csrf_token": token, "phone": "138 1234 5678", "display_name": "王芳",
-        "password": "secret-pass", "password2": "secret-pass",
-    })
+    response = await client.post(
+        "/register",
+        data={
+            "csrf_token": token,
+            "phone": "138 1234 5678",
+            "display_name": "王芳",
+            "password": "secret-pass",
+            "password2": "secret-pass",
+        },
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/account?welcome=1"
     page = await client.get("/account")
@@ -25,9 +31,15 @@ async def test_a_resident_registers_and_is_logged_in(client):
 
 async def test_registration_refuses_a_short_password_and_writes_nothing(client):
     token = await csrf_token(client, "/register")
-    response = await client.post("/register", data={
-        "csrf_token": token, "phone": "13812345678", "password": "short", "password2": "short",
-    })
+    response = await client.post(
+        "/register",
+        data={
+            "csrf_token": token,
+            "phone": "13812345678",
+            "password": "short",
+            "password2": "short",
+        },
+    )
     assert response.status_code == 422
     assert "密码至少需要 8 个字符" in response.text
     assert await User.all().count() == 0 and await AuditEntry.all().count() == 0
@@ -35,9 +47,15 @@ async def test_registration_refuses_a_short_password_and_writes_nothing(client):
 
 async def test_registration_refuses_a_phone_already_registered(client, cast: Cast):
     token = await csrf_token(client, "/register")
-    response = await client.post("/register", data={
-        "csrf_token": token, "phone": cast.resident.phone, "password": "secret-pass", "password2": "secret-pass",
-    })
+    response = await client.post(
+        "/register",
+        data={
+            "csrf_token": token,
+            "phone": cast.resident.phone,
+            "password": "secret-pass",
+            "password2": "secret-pass",
+        },
+    )
     assert response.status_code == 422
     assert "已注册" in response.text
     assert await User.filter(phone=cast.resident.phone).count() == 1
@@ -56,15 +74,24 @@ async def test_login_then_logout(client, cast: Cast):
 
 async def test_login_goes_back_to_a_local_next_page_only(client, cast: Cast):
     token = await csrf_token(client)
-    data = {"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD, "next": "//evil.example/x"}
+    data = {
+        "csrf_token": token,
+        "phone": cast.resident.phone,
+        "password": PASSWORD,
+        "next": "//evil.example/x",
+    }
     response = await client.post("/login", data=data)
     assert response.headers["location"] == "/"
 
 
 async def test_unknown_phone_and_wrong_password_get_the_same_401(client, cast: Cast):
     token = await csrf_token(client)
-    unknown = await client.post("/login", data={"csrf_token": token, "phone": "13999999999", "password": PASSWORD})
-    wrong = await client.post("/login", data={"csrf_token": token, "phone": cast.resident.phone, "password": "nope-nope"})
+    unknown = await client.post(
+        "/login", data={"csrf_token": token, "phone": "13999999999", "password": PASSWORD}
+    )
+    wrong = await client.post(
+        "/login", data={"csrf_token": token, "phone": cast.resident.phone, "password": "nope-nope"}
+    )
     for response in (unknown, wrong):
         assert response.status_code == 401
         assert "手机号或密码不正确" in response.text
@@ -74,7 +101,9 @@ async def test_unknown_phone_and_wrong_password_get_the_same_401(client, cast: C
 
 async def test_a_malformed_phone_gets_422_with_the_field_marked(client):
     token = await csrf_token(client)
-    response = await client.post("/login", data={"csrf_token": token, "phone": "12345", "password": PASSWORD})
+    response = await client.post(
+        "/login", data={"csrf_token": token, "phone": "12345", "password": PASSWORD}
+    )
     assert response.status_code == 422
     assert 'aria-invalid="true"' in response.text
     assert "请输入 11 位大陆手机号码" in response.text
@@ -83,7 +112,9 @@ async def test_a_malformed_phone_gets_422_with_the_field_marked(client):
 async def test_messages_follow_the_chosen_language(client, cast: Cast):
     client.cookies.set("ds_lang", "en")
     token = await csrf_token(client)
-    response = await client.post("/login", data={"csrf_token": token, "phone": "13999999999", "password": PASSWORD})
+    response = await client.post(
+        "/login", data={"csrf_token": token, "phone": "13999999999", "password": PASSWORD}
+    )
     assert response.status_code == 401
     assert "The phone number or password is not correct." in response.text
     assert '<html lang="en">' in response.text
@@ -91,9 +122,14 @@ async def test_messages_follow_the_chosen_language(client, cast: Cast):
 
 async def test_a_post_without_csrf_token_is_refused_and_writes_nothing(client):
     await client.get("/register")
-    response = await client.post("/register", data={
-        "phone": "13812345678", "password": "secret-pass", "password2": "secret-pass",
-    })
+    response = await client.post(
+        "/register",
+        data={
+            "phone": "13812345678",
+            "password": "secret-pass",
+            "password2": "secret-pass",
+        },
+    )
     assert response.status_code == 403
     assert "表单已过期" in response.text
     assert await User.all().count() == 0
@@ -102,7 +138,9 @@ async def test_a_post_without_csrf_token_is_refused_and_writes_nothing(client):
 async def test_a_csrf_token_from_another_browser_is_refused(client, cast: Cast):
     token = await csrf_token(client)
     client.cookies.set("ds_csrf", "x" * 43)
-    response = await client.post("/login", data={"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD})
+    response = await client.post(
+        "/login", data={"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD}
+    )
     assert response.status_code == 403
     assert await Session.all().count() == 0
 
@@ -110,7 +148,8 @@ async def test_a_csrf_token_from_another_browser_is_refused(client, cast: Cast):
 async def test_a_cross_site_post_is_refused_even_with_the_token(client, cast: Cast):
     token = await csrf_token(client)
     response = await client.post(
-        "/login", data={"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD},
+        "/login",
+        data={"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD},
         headers={"Origin": "https://evil.example"},
     )
     assert response.status_code == 403
@@ -119,7 +158,8 @@ async def test_a_cross_site_post_is_refused_even_with_the_token(client, cast: Ca
 async def test_htmx_requests_carry_the_token_in_a_header(client, cast: Cast):
     token = await csrf_token(client)
     response = await client.post(
-        "/login", data={"phone": cast.resident.phone, "password": PASSWORD},
+        "/login",
+        data={"phone": cast.resident.phone, "password": PASSWORD},
         headers={"HX-Request": "true", "X-CSRF-Token": token},
     )
     assert response.status_code == 200
@@ -129,7 +169,8 @@ async def test_htmx_requests_carry_the_token_in_a_header(client, cast: Cast):
 async def test_an_htmx_login_failure_returns_only_the_form(client, cast: Cast):
     token = await csrf_token(client)
     response = await client.post(
-        "/login", data={"phone": cast.resident.phone, "password": "wrong-one"},
+        "/login",
+        data={"phone": cast.resident.phone, "password": "wrong-one"},
         headers={"HX-Request": "true", "X-CSRF-Token": token},
     )
     assert response.status_code == 401
@@ -163,19 +204,30 @@ async def test_failed_logins_are_limited_per_ip(client, cast: Cast, settings, mo
     monkeypatch.setattr("server.web.accounts.get_settings", lambda: strict)
     token = await csrf_token(client)
     for i in range(3):
-        await client.post("/login", data={"csrf_token": token, "phone": f"1391111000{i}", "password": "x" * 8})
-    response = await client.post("/login", data={"csrf_token": token, "phone": cast.member.phone, "password": PASSWORD})
+        await client.post(
+            "/login", data={"csrf_token": token, "phone": f"1391111000{i}", "password": "x" * 8}
+        )
+    response = await client.post(
+        "/login", data={"csrf_token": token, "phone": cast.member.phone, "password": PASSWORD}
+    )
     assert response.status_code == 429
 
 
 async def test_changing_the_password_ends_other_sessions_and_tokens(client, app, cast: Cast):
     await login(client, cast.resident.phone, PASSWORD)
     other = await _other_browser_session(app, cast)
-    await client.post("/api/v1/auth/token", json={"phone": cast.resident.phone, "password": PASSWORD})
+    await client.post(
+        "/api/v1/auth/token", json={"phone": cast.resident.phone, "password": PASSWORD}
+    )
     token = await csrf_token(client, "/account/password")
-    response = await client.post("/account/password", data={
-        "csrf_token": token, "current_password": PASSWORD, "new_password": "a-new-password",
-    })
+    response = await client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": PASSWORD,
+            "new_password": "a-new-password",
+        },
+    )
     assert response.status_code == 200 and "密码已修改" in response.text
     assert await Session.filter(user=cast.resident).count() == 1
     assert (await other.get("/account")).status_code == 401
@@ -186,9 +238,14 @@ async def test_changing_the_password_ends_other_sessions_and_tokens(client, app,
 async def test_changing_the_password_needs_the_current_one(client, cast: Cast):
     await login(client, cast.resident.phone, PASSWORD)
     token = await csrf_token(client, "/account/password")
-    response = await client.post("/account/password", data={
-        "csrf_token": token, "current_password": "not-it-at-all", "new_password": "a-new-password",
-    })
+    response = await client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": "not-it-at-all",
+            "new_password": "a-new-password",
+        },
+    )
     assert response.status_code == 422
     user = await User.get(id=cast.resident.id)
     assert user.password_hash == cast.resident.password_hash
