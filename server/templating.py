@@ -32,8 +32,9 @@ def minutes_to_clock(minutes: int) -> str:
 
 def local_name(thing: Any) -> str:
     """A place's name in the current language: the English name in English when there is one."""
-    if i18n.get_language() == "en" and getattr(thing, "name_en", ""):
-        return str(thing.name_en)
+    english = str(getattr(thing, "name_en", None) or "")
+    if i18n.get_language() == "en" and english:
+        return english
     return str(thing.name)
 
 

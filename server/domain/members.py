@@ -23,7 +23,7 @@ async def enrol_verified(user: User, node_code: str, real_name: str, origin: Ori
         raise NotFound(N_("No org node has the code %(code)s."), code=node_code)
     if node.level not in (Level.COMMUNITY, Level.GRID):
         raise ValidationFailed(N_("A member reports in to a community or one of its grids."))
-    community = await node.parent if node.level == Level.GRID else node
+    community = await OrgNode.get(id=node.parent_id) if node.level == Level.GRID else node  # type: ignore[attr-defined]
     async with in_transaction():
         member = await Member.create(
             user=user,
