@@ -37,7 +37,14 @@ class Settings:
     session_days: int = 14
     api_token_hours: int = 24
     max_body_bytes: int = 25 * 1024 * 1024
-    extra: dict[str, str] = field(default_factory=dict)
+    sms_gateway_url: str = ""  # empty: the SMS channel is off
+    sms_gateway_key: str = ""
+    sms_templates: dict[str, str] = field(default_factory=dict)  # event -> approved template id
+    quiet_hours: tuple[int, int] = (21 * 60, 8 * 60)  # minutes after local midnight: start, end
+    outbox_max_attempts: int = 5
+    outbox_retry_seconds: int = 30  # first back-off; doubles per attempt
+    outbox_lease_seconds: int = 300  # a claimed message not finished by then is claimable again
+    outbox_sweep_seconds: int = 60
 
     @property
     def tz(self) -> ZoneInfo:
@@ -124,6 +131,37 @@ def _base_url(env: dict[str, str]) -> str:
     return url
 
 
+def _clock(name: str, text: str) -> int:
+    hours, _, minutes = text.strip().partition(":")
+    try:
+        value = int(hours) * 60 + int(minutes or 0)
+    except ValueError:
+        raise SettingsError(f"{name} must look like 21:00-08:00, got {text!r}") from None
+    if not 0 <= value < 24 * 60:
+        raise SettingsError(f"{name} must look like 21:00-08:00, got {text!r}")
+    return value
+
+
+def _quiet_hours(env: dict[str, str]) -> tuple[int, int]:
+    start, sep, end = env.get("QUIET_HOURS", "21:00-08:00").partition("-")
+    if not sep:
+        raise SettingsError(f"QUIET_HOURS must look like 21:00-08:00, got {start!r}")
+    return _clock("QUIET_HOURS", start), _clock("QUIET_HOURS", end)
+
+
+def _sms(env: dict[str, str]) -> tuple[str, str, dict[str, str]]:
+    url = env.get("SMS_GATEWAY_URL", "").strip()
+    if url and urlparse(url).scheme not in {"http", "https"}:
+        raise SettingsError(f"SMS_GATEWAY_URL must be an http(s) URL, got {url!r}")
+    templates = {}
+    for pair in filter(None, env.get("SMS_TEMPLATES", "").split(",")):
+        event, sep, template_id = pair.partition("=")
+        if not sep or not event.strip() or not template_id.strip():
+            raise SettingsError(f"SMS_TEMPLATES must be event=TEMPLATE_ID,..., got {pair!r}")
+        templates[event.strip()] = template_id.strip()
+    return url, env.get("SMS_GATEWAY_KEY", ""), templates
+
+
 def load(env: dict[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (the process environment by default)."""
     env = dict(os.environ if env is None else env)
@@ -134,6 +172,7 @@ def load(env: dict[str, str] | None = None) -> Settings:
         raise SettingsError(f"DOORSTEP_DATA_DIR {data_dir} cannot be created: {exc}") from None
     media_dir = Path(env.get("MEDIA_DIR", "") or data_dir / "media").resolve()
     media_dir.mkdir(parents=True, exist_ok=True)
+    sms_url, sms_key, sms_templates = _sms(env)
     return Settings(
         data_dir=data_dir,
         database_url=_database_url(env, data_dir),
@@ -154,6 +193,14 @@ def load(env: dict[str, str] | None = None) -> Settings:
         session_days=_int(env, "SESSION_DAYS", 14, minimum=1),
         api_token_hours=_int(env, "API_TOKEN_HOURS", 24, minimum=1),
         max_body_bytes=_int(env, "MAX_BODY_BYTES", 25 * 1024 * 1024, minimum=1024),
+        sms_gateway_url=sms_url,
+        sms_gateway_key=sms_key,
+        sms_templates=sms_templates,
+        quiet_hours=_quiet_hours(env),
+        outbox_max_attempts=_int(env, "OUTBOX_MAX_ATTEMPTS", 5, minimum=1),
+        outbox_retry_seconds=_int(env, "OUTBOX_RETRY_SECONDS", 30, minimum=1),
+        outbox_lease_seconds=_int(env, "OUTBOX_LEASE_SECONDS", 300, minimum=1),
+        outbox_sweep_seconds=_int(env, "OUTBOX_SWEEP_SECONDS", 60, minimum=1),
     )
 
 

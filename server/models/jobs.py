@@ -37,3 +37,37 @@ class JobRun(Model):
         table = "job_runs"
         # a person's recent exports
         indexes = (("owner_id", "created_at"),)
+
+
+class ScheduledStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+
+
+class ScheduledJob(Model):
+    """A job to run at a future time. The row is the truth; Redis only carries the wake-up,
+    so it survives restarts of workers and of Redis, and cancelling is one UPDATE."""
+
+    id = fields.IntField(primary_key=True)
+    function = fields.CharField(max_length=64)  # a name registered in workers.scheduled
+    args = fields.JSONField(default=list)  # ids and primitives only
+    run_at = fields.DatetimeField()
+    status = fields.CharEnumField(ScheduledStatus, max_length=16, default=ScheduledStatus.PENDING)
+    dedupe_key = fields.CharField(max_length=200, unique=True)  # scheduling twice is a no-op
+    subject_type = fields.CharField(max_length=24, default="")
+    subject_id = fields.IntField(null=True)
+    attempts = fields.SmallIntField(default=0)
+    last_error = fields.TextField(default="")
+    claimed_until = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "scheduled_jobs"
+        indexes = (
+            ("status", "run_at"),  # the sweep: what is due
+            ("subject_type", "subject_id"),  # cancel what concerns one booking/need/claim
+        )
