@@ -86,13 +86,13 @@ def test_up_runs_web_and_worker_and_ctrl_c_stops_every_process(tmp_path):
     env = {**os.environ, "DOORSTEP_DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
+    log = open(tmp_path / "up.log", "wb")  # noqa: SIM115 - closed in finally
     process = subprocess.Popen(
         [sys.executable, "-m", "server.cli", "up", "--port", str(port)],
         env=env,
         start_new_session=True,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
         wait_until_serving(f"http://127.0.0.1:{port}", process, seconds=90)
@@ -105,6 +105,9 @@ def test_up_runs_web_and_worker_and_ctrl_c_stops_every_process(tmp_path):
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+        print((tmp_path / "up.log").read_text())
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(
         p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in family
