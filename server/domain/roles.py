@@ -33,8 +33,9 @@ async def grant(
         raise ValidationFailed(N_("Only staff, admin and grid worker roles are granted."))
     try:
         async with in_transaction():
+            scope = RoleGrant.scope_of(centre.id if centre else None, node.id if node else None)
             row = await RoleGrant.create(
-                user=user, role=role, centre=centre, node=node, granted_by=by
+                user=user, role=role, centre=centre, node=node, scope=scope, granted_by=by
             )
             await record(
                 by,

@@ -67,11 +67,18 @@ class RoleGrant(Model):
     granted_by = fields.ForeignKeyField(
         "models.User", related_name="grants_given", null=True, on_delete=fields.SET_NULL
     )
+    # "centre:<id>" or "node:<id>": unique with user and role. A constraint on the two nullable
+    # columns would never fire, since one of them is always NULL and NULLs never clash.
+    scope = fields.CharField(max_length=24)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "role_grants"
-        unique_together = (("user", "role", "centre", "node"),)
+        unique_together = (("user", "role", "scope"),)
+
+    @staticmethod
+    def scope_of(centre_id: int | None = None, node_id: int | None = None) -> str:
+        return f"centre:{centre_id}" if centre_id is not None else f"node:{node_id}"
 
 
 class Session(Model):

@@ -18,7 +18,9 @@ class SlotUsage(Model):
     """
 
     id = fields.IntField(primary_key=True)
-    service = fields.ForeignKeyField("models.Service", related_name="slot_usages")
+    service = fields.ForeignKeyField(
+        "models.Service", related_name="slot_usages", on_delete=fields.RESTRICT
+    )
     starts_at = fields.DatetimeField()  # UTC
     capacity = fields.SmallIntField()
     taken = fields.SmallIntField(default=0)

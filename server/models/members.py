@@ -53,7 +53,9 @@ class Member(Model):
     unit = fields.ForeignKeyField(
         "models.Unit", related_name="members", null=True, on_delete=fields.SET_NULL
     )
-    community = fields.ForeignKeyField("models.OrgNode", related_name="members_reported")
+    community = fields.ForeignKeyField(
+        "models.OrgNode", related_name="members_reported", on_delete=fields.RESTRICT
+    )
     grid = fields.ForeignKeyField(
         "models.OrgNode", related_name="members_in_grid", null=True, on_delete=fields.SET_NULL
     )
@@ -99,7 +101,9 @@ class Pledge(Model):
     """What a member promises (承诺): skills, where, when, how much, until when."""
 
     id = fields.IntField(primary_key=True)
-    member = fields.ForeignKeyField("models.Member", related_name="pledges")
+    member = fields.ForeignKeyField(
+        "models.Member", related_name="pledges", on_delete=fields.RESTRICT
+    )
     text = fields.CharField(max_length=500, default="")  # free text beside the skills
     # [{"weekday": 5, "start": "09:00", "end": "12:00"}, ...] in the centre's time zone
     availability = fields.JSONField(default=list)
@@ -144,7 +148,9 @@ class Project(Model):
 
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=16, unique=True, default=new_code)
-    node = fields.ForeignKeyField("models.OrgNode", related_name="projects")
+    node = fields.ForeignKeyField(
+        "models.OrgNode", related_name="projects", on_delete=fields.RESTRICT
+    )
     centre = fields.ForeignKeyField(
         "models.Centre", related_name="projects", null=True, on_delete=fields.SET_NULL
     )
@@ -183,8 +189,12 @@ class Task(Model):
     project = fields.ForeignKeyField(
         "models.Project", related_name="tasks", null=True, on_delete=fields.CASCADE
     )
-    centre = fields.ForeignKeyField("models.Centre", related_name="tasks")
-    node = fields.ForeignKeyField("models.OrgNode", related_name="tasks")  # community or grid
+    centre = fields.ForeignKeyField(
+        "models.Centre", related_name="tasks", on_delete=fields.RESTRICT
+    )
+    node = fields.ForeignKeyField(  # community or grid
+        "models.OrgNode", related_name="tasks", on_delete=fields.RESTRICT
+    )
     node_path = fields.CharField(max_length=255)
     title = fields.CharField(max_length=100)
     description = fields.TextField(default="")
@@ -232,8 +242,10 @@ class ClaimStatus(StrEnum):
 class Claim(Model):
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=12, unique=True, default=new_code)
-    task = fields.ForeignKeyField("models.Task", related_name="claims")
-    member = fields.ForeignKeyField("models.Member", related_name="claims")
+    task = fields.ForeignKeyField("models.Task", related_name="claims", on_delete=fields.RESTRICT)
+    member = fields.ForeignKeyField(
+        "models.Member", related_name="claims", on_delete=fields.RESTRICT
+    )
     status = fields.CharEnumField(ClaimStatus, max_length=16, default=ClaimStatus.CLAIMED)
     active_key = fields.IntField(null=True)  # member id while active: one claim per task
     due_at = fields.DatetimeField()
@@ -298,7 +310,9 @@ class HoursEntry(Model):
     """The volunteer-hours ledger: append-only; a correction is a new row pointing at the old."""
 
     id = fields.IntField(primary_key=True)
-    member = fields.ForeignKeyField("models.Member", related_name="hours")
+    member = fields.ForeignKeyField(
+        "models.Member", related_name="hours", on_delete=fields.RESTRICT
+    )
     claim = fields.ForeignKeyField(
         "models.Claim", related_name="hours", null=True, on_delete=fields.RESTRICT
     )
@@ -330,12 +344,16 @@ class Certificate(Model):
     id = fields.IntField(primary_key=True)
     number = fields.CharField(max_length=32, unique=True)  # public; verify page
     verification_code = fields.CharField(max_length=16)
-    member = fields.ForeignKeyField("models.Member", related_name="certificates")
+    member = fields.ForeignKeyField(
+        "models.Member", related_name="certificates", on_delete=fields.RESTRICT
+    )
     period_from = fields.DateField()
     period_to = fields.DateField()
     total_hours = fields.DecimalField(max_digits=8, decimal_places=2)
     items = fields.JSONField(default=list)
-    issuing_node = fields.ForeignKeyField("models.OrgNode", related_name="certificates")
+    issuing_node = fields.ForeignKeyField(
+        "models.OrgNode", related_name="certificates", on_delete=fields.RESTRICT
+    )
     issued_by = fields.ForeignKeyField(
         "models.User", related_name="certificates_issued", null=True, on_delete=fields.SET_NULL
     )
@@ -358,7 +376,9 @@ class Feedback(Model):
     claim = fields.ForeignKeyField(
         "models.Claim", related_name="feedback", null=True, on_delete=fields.CASCADE
     )
-    member = fields.ForeignKeyField("models.Member", related_name="feedback")
+    member = fields.ForeignKeyField(
+        "models.Member", related_name="feedback", on_delete=fields.RESTRICT
+    )
     kind = fields.CharEnumField(FeedbackKind, max_length=24)
     score = fields.SmallIntField(null=True)  # 1..5
     comment = fields.CharField(max_length=500, default="")

@@ -69,8 +69,12 @@ class Need(Model):
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=12, unique=True, default=new_code)  # public, in URLs
     kind = fields.CharEnumField(NeedKind, max_length=16, default=NeedKind.NEED)
-    centre = fields.ForeignKeyField("models.Centre", related_name="needs")  # owning centre
-    node = fields.ForeignKeyField("models.OrgNode", related_name="needs")  # community or grid
+    centre = fields.ForeignKeyField(  # the owning centre
+        "models.Centre", related_name="needs", on_delete=fields.RESTRICT
+    )
+    node = fields.ForeignKeyField(  # community or grid
+        "models.OrgNode", related_name="needs", on_delete=fields.RESTRICT
+    )
     node_path = fields.CharField(max_length=255)  # copy of node.path: needs in a subtree
     category = fields.ForeignKeyField(
         "models.NeedCategory", related_name="needs", null=True, on_delete=fields.SET_NULL

@@ -107,7 +107,10 @@ async def _seed_grants(city: DemoCity, staff: dict[str, int]) -> None:
     a, b = city.centres[data.CENTRE_A_CODE], city.centres[data.CENTRE_B_CODE]
     staff[a.code], staff[b.code] = city.users[data.STAFF_A.phone], city.users[data.STAFF_B.phone]
     city.staff_of = {city.centres[code].id: uid for code, uid in staff.items()}
-    grants = [RoleGrant(user_id=u, role=Role.STAFF, centre_id=c) for c, u in city.staff_of.items()]
+    grants = [
+        RoleGrant(user_id=u, role=Role.STAFF, centre_id=c, scope=RoleGrant.scope_of(centre_id=c))
+        for c, u in city.staff_of.items()
+    ]
     root, district, street = a.node_path.split("/")[:3]
     for person, role, node_code in (
         (data.GRID_WORKER, Role.GRID_WORKER, city.grids_of["WJ"][0]),
@@ -116,7 +119,10 @@ async def _seed_grants(city: DemoCity, staff: dict[str, int]) -> None:
         (data.CITY_ADMIN, Role.ADMIN, root),
     ):
         node_id = city.nodes[node_code].id
-        grants.append(RoleGrant(user_id=city.users[person.phone], role=role, node_id=node_id))
+        scope = RoleGrant.scope_of(node_id=node_id)
+        grants.append(
+            RoleGrant(user_id=city.users[person.phone], role=role, node_id=node_id, scope=scope)
+        )
     await RoleGrant.bulk_create(grants)
 
 

@@ -83,12 +83,13 @@ CREATE INDEX IF NOT EXISTS "idx_centres_node_pa_ae76a9" ON "centres" ("node_path
 CREATE TABLE IF NOT EXISTS "role_grants" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "role" VARCHAR(16) NOT NULL /* RESIDENT: resident\nMEMBER: member\nSTAFF: staff\nADMIN: admin\nGRID_WORKER: grid_worker */,
+    "scope" VARCHAR(24) NOT NULL,
     "created_at" TIMESTAMP NOT NULL,
     "centre_id" INT REFERENCES "centres" ("id") ON DELETE CASCADE,
     "granted_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "node_id" INT REFERENCES "org_nodes" ("id") ON DELETE CASCADE,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_role_grants_user_id_61beb1" UNIQUE ("user_id", "role", "centre_id", "node_id")
+    CONSTRAINT "uid_role_grants_user_id_951dc2" UNIQUE ("user_id", "role", "scope")
 ) /* A user may act as staff of one centre, or as admin or grid worker of one org node. */;
 CREATE TABLE IF NOT EXISTS "centre_notices" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -189,7 +190,7 @@ CREATE TABLE IF NOT EXISTS "slot_usages" (
     "starts_at" TIMESTAMP NOT NULL,
     "capacity" SMALLINT NOT NULL,
     "taken" SMALLINT NOT NULL,
-    "service_id" INT NOT NULL REFERENCES "services" ("id") ON DELETE CASCADE,
+    "service_id" INT NOT NULL REFERENCES "services" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_slot_usages_service_f82bc0" UNIQUE ("service_id", "starts_at")
 ) /* How many places of one slot are taken; raised only by a conditional UPDATE. */;
 CREATE TABLE IF NOT EXISTS "need_categories" (
@@ -238,9 +239,9 @@ CREATE TABLE IF NOT EXISTS "needs" (
     "updated_at" TIMESTAMP NOT NULL,
     "assigned_to_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "category_id" INT REFERENCES "need_categories" ("id") ON DELETE SET NULL,
-    "centre_id" INT NOT NULL REFERENCES "centres" ("id") ON DELETE CASCADE,
+    "centre_id" INT NOT NULL REFERENCES "centres" ("id") ON DELETE RESTRICT,
     "duplicate_of_id" INT REFERENCES "needs" ("id") ON DELETE SET NULL,
-    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE CASCADE,
+    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE RESTRICT,
     "posted_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "requester_id" INT REFERENCES "users" ("id") ON DELETE SET NULL
 );
@@ -268,7 +269,7 @@ CREATE TABLE IF NOT EXISTS "projects" (
     "is_active" INT NOT NULL,
     "created_at" TIMESTAMP NOT NULL,
     "centre_id" INT REFERENCES "centres" ("id") ON DELETE SET NULL,
-    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE CASCADE
+    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE RESTRICT
 ) /* A community's pledge project (e.g. Saturday tutoring); its sessions are tasks. */;
 CREATE TABLE IF NOT EXISTS "skills" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -292,10 +293,10 @@ CREATE TABLE IF NOT EXISTS "tasks" (
     "claim_days" SMALLINT NOT NULL,
     "status" VARCHAR(16) NOT NULL /* OPEN: open\nFULL: full\nDONE: done\nCANCELLED: cancelled */,
     "created_at" TIMESTAMP NOT NULL,
-    "centre_id" INT NOT NULL REFERENCES "centres" ("id") ON DELETE CASCADE,
+    "centre_id" INT NOT NULL REFERENCES "centres" ("id") ON DELETE RESTRICT,
     "created_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "need_id" INT REFERENCES "needs" ("id") ON DELETE CASCADE,
-    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE CASCADE,
+    "node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE RESTRICT,
     "project_id" INT REFERENCES "projects" ("id") ON DELETE CASCADE
 ) /* A piece of volunteer work members can claim, up to ``capacity`` at once. */;
 CREATE INDEX IF NOT EXISTS "idx_tasks_status_83d465" ON "tasks" ("status", "node_path");
@@ -328,7 +329,7 @@ CREATE TABLE IF NOT EXISTS "members" (
     "confirmed_until" DATE,
     "completed_count" INT NOT NULL,
     "no_show_count" INT NOT NULL,
-    "community_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE CASCADE,
+    "community_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE RESTRICT,
     "grid_id" INT REFERENCES "org_nodes" ("id") ON DELETE SET NULL,
     "unit_id" INT REFERENCES "units" ("id") ON DELETE SET NULL,
     "verified_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
@@ -347,8 +348,8 @@ CREATE TABLE IF NOT EXISTS "certificates" (
     "issued_at" TIMESTAMP NOT NULL,
     "revoked_at" TIMESTAMP,
     "issued_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
-    "issuing_node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE CASCADE,
-    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE CASCADE
+    "issuing_node_id" INT NOT NULL REFERENCES "org_nodes" ("id") ON DELETE RESTRICT,
+    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE RESTRICT
 ) /* A volunteer service certificate (志愿服务证明); ``items`` freezes what it certified. */;
 CREATE TABLE IF NOT EXISTS "claims" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -367,8 +368,8 @@ CREATE TABLE IF NOT EXISTS "claims" (
     "verified_at" TIMESTAMP,
     "ended_reason" VARCHAR(500) NOT NULL,
     "ended_at" TIMESTAMP,
-    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE CASCADE,
-    "task_id" INT NOT NULL REFERENCES "tasks" ("id") ON DELETE CASCADE,
+    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE RESTRICT,
+    "task_id" INT NOT NULL REFERENCES "tasks" ("id") ON DELETE RESTRICT,
     "verified_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     CONSTRAINT "uid_claims_task_id_bd7a01" UNIQUE ("task_id", "active_key")
 );
@@ -397,7 +398,7 @@ CREATE TABLE IF NOT EXISTS "feedback" (
     "created_at" TIMESTAMP NOT NULL,
     "author_id" INT REFERENCES "users" ("id") ON DELETE SET NULL,
     "claim_id" INT REFERENCES "claims" ("id") ON DELETE CASCADE,
-    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE CASCADE
+    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX IF NOT EXISTS "idx_feedback_member__b67e05" ON "feedback" ("member_id", "created_at");
 CREATE TABLE IF NOT EXISTS "hours_entries" (
@@ -411,7 +412,7 @@ CREATE TABLE IF NOT EXISTS "hours_entries" (
     "created_at" TIMESTAMP NOT NULL,
     "claim_id" INT REFERENCES "claims" ("id") ON DELETE RESTRICT,
     "corrects_id" INT REFERENCES "hours_entries" ("id") ON DELETE RESTRICT,
-    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE CASCADE,
+    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE RESTRICT,
     "verified_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL
 ) /* The volunteer-hours ledger: append-only; a correction is a new row pointing at the old. */;
 CREATE INDEX IF NOT EXISTS "idx_hours_entri_member__b5caf4" ON "hours_entries" ("member_id", "service_date");
@@ -440,7 +441,7 @@ CREATE TABLE IF NOT EXISTS "pledges" (
     "valid_until" DATE NOT NULL,
     "status" VARCHAR(16) NOT NULL /* ACTIVE: active\nWITHDRAWN: withdrawn */,
     "created_at" TIMESTAMP NOT NULL,
-    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE CASCADE
+    "member_id" INT NOT NULL REFERENCES "members" ("id") ON DELETE RESTRICT
 ) /* What a member promises (承诺): skills, where, when, how much, until when. */;
 CREATE INDEX IF NOT EXISTS "idx_pledges_member__5b70a2" ON "pledges" ("member_id", "status");
 CREATE TABLE IF NOT EXISTS "pledge_areas" (
@@ -511,6 +512,23 @@ CREATE TABLE IF NOT EXISTS "job_runs" (
     "owner_id" INT REFERENCES "users" ("id") ON DELETE SET NULL
 );
 CREATE INDEX IF NOT EXISTS "idx_job_runs_owner_i_714c09" ON "job_runs" ("owner_id", "created_at");
+CREATE TABLE IF NOT EXISTS "scheduled_jobs" (
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "function" VARCHAR(64) NOT NULL,
+    "args" JSON NOT NULL,
+    "run_at" TIMESTAMP NOT NULL,
+    "status" VARCHAR(16) NOT NULL /* PENDING: pending\nRUNNING: running\nDONE: done\nCANCELLED: cancelled\nFAILED: failed */,
+    "dedupe_key" VARCHAR(200) NOT NULL UNIQUE,
+    "subject_type" VARCHAR(24) NOT NULL,
+    "subject_id" INT,
+    "attempts" SMALLINT NOT NULL,
+    "last_error" TEXT NOT NULL,
+    "claimed_until" TIMESTAMP,
+    "finished_at" TIMESTAMP,
+    "created_at" TIMESTAMP NOT NULL
+) /* A job to run at a future time. The row is the truth; Redis only carries the wake-up, */;
+CREATE INDEX IF NOT EXISTS "idx_scheduled_j_status_ea9fb0" ON "scheduled_jobs" ("status", "run_at");
+CREATE INDEX IF NOT EXISTS "idx_scheduled_j_subject_53b824" ON "scheduled_jobs" ("subject_type", "subject_id");
 CREATE TABLE IF NOT EXISTS "aerich" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "version" VARCHAR(255) NOT NULL,
@@ -525,237 +543,243 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1z27i1/isYf9ndGW8aO3ayo3TujCIzsXZtyVeSN9uuOjRFQhJqClD5Yse97X+/AE"
-    "hKfAEpUiJpisFMm01IHpB6AIIHD55zzv+drIgBTftNd40m5BHikw74vxOsrSD9S+LcKTjR"
-    "1uvtGXbA0WYmv1hbI9Vhl/HD2sx2LE136Jm5ZtqQHjKgrVto7SDC7nLSBTOoWdAC3AjMCf"
-    "3bEoJfx8MB6N71PwKCzReAHBssNXsJkA1sh1jQeMOaN4hO20d4cXBLLkb/ciF98gWkRhZt"
-    "789/0MMIG/AbtIN/rh/VOYKmEYEHGawBflx1Xtb8WB87n/mF7CFnqk5Md4W3F69fnCXBm6"
-    "sRdtjRBcTQ0hzImncsl4GFXdP0kQ3w8550e4n3iCEbA84112SQM2vvAbbHTlR1MJyoY2Wi"
-    "qieJ7ggsQrj6h3SCWVfSR7X5r1+wR/j5/Oziw8Uv795f/EIv4Y+5OfLhv96tt8B4hhyewe"
-    "Tkv/y85mjeFRzjLai8D1XWUUlwe0vNEqMbtYqhTB8/jnKAaXNhXmnfVBPihbOk/3x/kYHp"
-    "791R77o7+vH9xU/shoS+dt4bOfDPnPNTDPYtzLoFGRSq5iRhvqJnHLSCYqijljGoDd/0Tf"
-    "CXfYAPDmyR304hdUBPf6AxpFOG3+UZ0E/6t8p40r29Y7db2fa/TI5fd6KwM+f86Evs6I/v"
-    "Y920aQR87U+uAfsn+PtwoHB4ie0sLH7H7XWTv5+wZ9Jch6iYPKuaERqdwdEAtUivw29rRF"
-    "vbo9ejlvX0ep3v25F0cgBSZi+bmu2orr3X2x23LaGn/W5syuvdpp624BP98O3Tz1FL2ctN"
-    "7mX6OlpqIWczZLHb4zyGT3IJTidz4+ePQp+TwZVE9zNdI6AF/g2+cJD79Ik0rEMBqP466d"
-    "5v5sjA/W8weoKj27fZ0p43657woKK/nf5i6HheeXfc614pJxzhmaY/PmuWoUagZmfIOYkd"
-    "2VybPLU6X8WPaFhbcHDYr2DP7KM+Iib8Ymn8sRNL1+3J06y1q0UvUxfsutyLV4YGWGkvgF"
-    "4HNLak1OZzQOj/MAQ6xI5FzehKlJ7SjBXC7O8LCxngmViP1NS/klgLgOkDiVa1VdxCsNz9"
-    "czP+GQzsv17b7G/M7uQfckH8igvioFOSS2EFu6vE1BT9yvu25SyIq5mnTkbKuH+lDCYdQL"
-    "+ZyKBjb4pvldtPyqgDVnA1g9YU00/o588d7w2Y4u7VbX/Q8Qb9FH8Z9a/Ur8PRb8yAjX/V"
-    "G//xNyrPQvvsfY6F9lncGdgutNkpudCWC21vBi3mtEVs9nLbGuaDlzMzbkHlH2j6Qsxeig"
-    "GbsJPgJsFlX/pisIYsJKBJQOWqTa7ajmHVlvxslQBqb9PQcU0CeVGNfKt348qXUYejOrQW"
-    "A7+ldsIa+qTsBnX7Wa9vFjhSXBMeUARd+hRgcH9z81oMzhjatvfDE/xNcOo0i72xvYvy6w"
-    "4s8syoFZMsEP7ItQI6IY8IgiWhz8sPPMKXU/4XfpeogkCoQCijTalFaBb1QjussBIhbCN1"
-    "CFKHcAD07aVHpA7he9i35FoCG0K8rw4hZCt3qJvc02hd5BPpXV3fnsTJSS0fx4vLHB/Hi8"
-    "vUjyM7JaCQqM+MBa9POrxRq9bBfH6ZB2d6VSrQ/Jwk6yRZ17h1ekMlFhx1weo86I30pTn7"
-    "QfnW5elYylVxs1bFa3dmIl04W6Z/lCJGda2LT/46d7HO8AN0HD5B640/cGeaDd9g+OwFrP"
-    "xPTR+uPIvn8/TF83li8bymKKZoQ1J6ITBoHTNxdpZHuHGWLtw4S4Cr2fYzoVNnUQYoYdhk"
-    "9U2TnDAD2WtTe1H5vwsAHrdrnct7+TYH2JdvU7Fmp6JQw5WGzCIYbwz2ArdhS+/4WM41MV"
-    "9mzMyXianZ1PDCpd6UGOPdyr2wfY3j+d/Ln3uDgoP65O/Xam/QAdx2ihX6Vy9WtPAwzzPK"
-    "0wd5YoybBrTMF3Ul3Hz9RIgJNZwy2mOmsR6YUduqumBzpF7K6dNweBNhmz71JzGk75kk80"
-    "fvE0ovQt7SRKQkctD8RU2ZYjJxj5vWiHvguhw77PbK3g9031BCnh/yf7kIOiqdwS0BQTde"
-    "aaaZutiMmbZIQPfu/MP7zZKT/SNrtTm+7d7cpAELsWCJmQdW31CCGiXpbVWji+Gnoh/DiJ"
-    "2cHvJPDwbkuO25v520lntgTd4D2yz79SX13ffq8pQmZL83ud/5TjWXfe27zR02ln3d5L6W"
-    "aqV0R6VdaqXEVmb6ztt2eERTYMVcLN/2828jaGqOL2oV73KGE24d2TBI2+lMKrdtdUF9Sn"
-    "wYUpH47qOcF/MgVR9GRzmcwvrv/WEKSc3bCBJjeXR4IEZeWM+AN9XSN87Wl9BwTajCbzrk"
-    "tzh0XPkNKkF7LQWO/kz9ER2K1icWNEEfpZ0YzbxfJzHKmqggNGyVroTRAkMBAVgEqQH0Wm"
-    "gtTMzTlSBlgyTRyUBHhdQHP9TDZBgpT7C1Xvh6SRxyIEZ3rI2W4qNDy0FzpNNfZavItt1D"
-    "p6TetsG2QmZqaGWrT9Civ/NguFhjLQVqTucWxruUwRZ89ttqKVRL4lplDalr1pZCV3svLQ"
-    "UL4SfkcBBs1RZG2BSBq79praVweYnYyhpdt7y1lkLlaPajrfqE/2E4TWhTLUWJq47YF/5w"
-    "hmUQaqqlaGmugZiuhTZ1KIfXZU21eWb/J5mplnvooPqVzEZum4ZToQCx+MSfjuUQwwmhf3"
-    "yHk37BKDo/J5Ygjm6bLSs9ks7LOJU7x82dZjkvP6802+ahT0gPMgazJMG256p8BBZc0P9q"
-    "JssTzPILI9MEM2gSvAAOAVpqZuKSW98d4fenlxpqrTk8oobj9w8Z9ldn2J8ulNGnR4zoYu"
-    "38Kwb7sSeqKdav/DzCkfGftw8iRjIMLV8Y2iMS6Y7zhe0Etk3G+qTXn/ytA3TkvEzxVX88"
-    "GfV7kw4wEINed1iy7ZGiTFi2bQtC+u/e8Pb2fuAZkdWKPh6z/HTfv7nqD750wMxFpkE7bY"
-    "rvuqPfOmCtWY/s/Lg/UMZjdXuLmWsj+imw1e29bqkFu9eK2kAn/qnJNQZKD6stGn9Yf9xh"
-    "bS/Y2ds8oYf0qvSZ7G0i+JD9VxVxedkQ+yati+48yxXeeZYR33mWDPDUDIN6i4I1UDrGIZ"
-    "MWjuTzXCP5PGMknydHsikSgn42iZbia5pC+eecGRztukgE59Xw/tONAu5GSq8/7g95ROlW"
-    "0slPskPb4ImR0r2JY+spHPJj610vsc2B7WsnjmjQ7Hueb1rImBUSaQxCj5WAeAK/pYzfmF"
-    "kLgM6SgCt/8Kiqjfo7APTH2+4fP0WG9M1w8CW4PNQBvZvhpxjw3v4XJk6hoR21agHsNXz3"
-    "WIyC+u+Cc0jEqEacuzbS/jJmEVVLDdUD+kUezC/SIb9IIC6DN2sO3pShPuljvV2hPq9bBa"
-    "dxnVttHsjaK2E0Dd+03aTTnKUwRorHpmXlgny9+KFmLqOaFxlzLKMymlDpFSNijhIwf2/0"
-    "4MA03kpbQXqG8NF8Ufky7DCgvvKWroOG2ghW3QFERwlSfVEfRwuPyqT1C3K4mowB1fPaaq"
-    "uebG2Rf0L9UC/qzmulpRhxzethAOXUuh7NK1dIb7eXlMz3NlMFZVtvdJesTA35wJVmav8z"
-    "VuWYZQW3lx5ZIvVcteq5HOSYBflb36CFu8OV6BxmxBCUpkzfAQqub8EeRN1bP5GJJAH5jq"
-    "xrMdsWMrZHwtAGmBxL7bhmemqt6OWIm5Dzyx91LSQZn76ptakDnBfZuF2LUutWtdNRfy31"
-    "po3evFsdBYupbwdjCeC2u+534r1tVN3vW/psFtLMvgNXJ4JVbOT8adYqduVfqSJ6ac4YqS"
-    "GGwET0DzLnRbkJhj+z7z7w1sLgx6l7Ad++nbrvZ+dn9M+35x+m7uXFhTZ1P3yAl/QIfEv/"
-    "vHx3eflTBzwvNYdFNc1YvyVDpqq+WZ6Vt78b4Y8Em1iOSiyDXiwX3rUuvGV4gQwvOPbwgj"
-    "mxVmKAd8dIBbY1Ik0stEBYMwsifjIc9b/0B92bDghaYNFQdzwQav0yxcF5tTu4Ur0TwYWq"
-    "hg3Vu0q5UXqT0XDQ73UA/fjqjkUw0uPfiFxiztJjnXTiinKfZFfZ2BjVt8g6q3ayL6O+Rl"
-    "HhsZQcF5Ec0zsaSKypz4pBDhlJnPPgHPILC84KUcv6poa3zZ8aoq53Tn86aiT5rN2Ui71V"
-    "Sh1IC7RPc3Uaowaio6tJ1cYDba+AEQjJftPJAGItVKaezZ0rhV0cLMznxLV+NuETNAGLfg"
-    "c/rk3XBgsLGfZPb8DDA0um8PAAVtojS2nizvhFtOOZkoat6sHagnP0jV7g6EtR6pTqbjbF"
-    "U7yxQTa/A0t5YYO5RVb8nxYhDjDIMz4FUNOX9AFMkzxDA8xewPTkL1P6vPDNgt16fP2X6z"
-    "v6v7dnf3l4+Ogna/nBnuLgMegN6INbL94Pel4Smz4OvTfgNe1s8Izo3xH9C71bbopirVkQ"
-    "O5KheGWGoumpXmrjJ96d53Cw3p2n+lfslMwtIcmfdpE//Iu1L/uzMW7yiC4pRc6XUf+qw7"
-    "/n+5A95eeQKpo+qtzMUQ2a1yvJG2XAtQje7EXzxqhN67tSlswZPMT3RkGUpv9YEteGS2KK"
-    "wiNSQY0aSeVHElaZBkimATpGbGWOg/Qpor05DiIkS85vQMRGfgJ2MtEeXiUQ0fkTHTQM4L"
-    "w8dGRkyUwHlUbphXKI7w9S6+SoUYiWyDSsQwsNte6tlfHVMr66jupxh05NRcrGHeXgCuow"
-    "WXBNrIPrC+UuyXHUWCGsBhxsDVAd4yu4NqGxgKqJ8KFR/He8pS5dPbV1VNWdDuIoQZL5IG"
-    "rNB5HMqCUQzwjTbqXLaGz/cjWa9iuPoIbxPsBhQSoGms/pFLxVoHjZnsDa1HAH6CaxoXHK"
-    "igaRNcSeZsReQx1pJqDQQeuJ3kKkoqngDoWTV7BnkMqUepUphibSWDOuMmV7TRNqrCMM5f"
-    "FOMkJeuDtR4jQvfwkEs3FW4uCtUY1ZgzdHjjZtMJtlBB++7E3gjVGLmNUy9oD5GCyM5tZK"
-    "whmBkzrldrH4ia1F65RR1QSpyKwVMmvFcYH7WqEpLYRVJgOpPxnIa4T8NGzolhnxI/OstD"
-    "DPSjCyRZzQdtBnMEGhNOa76Z8xWUFnSVEFWlAU2iDQPvW4Fx6F5JosKIlYwE9nDZCTJHkO"
-    "aKcwlSNDjWSokRjalleV1kNby/tEc4Ttmx3QoYwm/c/9XneijDsgvOU8xeNhr9+9oaa9+x"
-    "EP4bAJ44dVG+quxQM5roesmPGXDmBaaF7pWLm5UkY3f2MJPeisYdJrbpQvLFGICRcsS8i1"
-    "0r2ZXFMDqJnOkl5/e3cz/NutMphQk9XaJC8rOgHxisnsjmvNYvf5XRncKx3wBLELp/hz97"
-    "bPbjHXVojdYTi5VkYdQPictsfwkZWSZTTbUXM2lUSzPcKXZ/rpL1QqOWzTOpQrYcZkUdRX"
-    "yow9h4VmaP/yFgBdw/QMTbRAM2RSH6EIxjGz1mFdyQTClnj8tyeAztzGDJvJ8qf59zEN1+"
-    "L6HHWFsCsUZu6IaxXY17e58e4IckLp2lpjAebqGlqqbZLiWfhEDciMfGGSC2E6K2lG+iBO"
-    "BVdkWh+2748loJjN+4b2YqsaXegK+LHsEZy0rnH4XjR//OqMczFV3XXIfL7HIE61rxHm82"
-    "Mayl6pdD6h0v8LxRK7R7SwkRq/fc0f1zGUZhSFOdKRJuIhC+Eda0l+DCPqnxX7BZZK5wIb"
-    "Onb6fPLreDhI0wOltxGXWCLdAf8BJrIrAz2Vm1+bmg7tN381tdXM0P6nMnY+oxMYhtlr+f"
-    "iy/TQa6M0aiK/lZU6UCuZ9ZPszSMGVZcROLi3zLy1l1on0sd3erBNSGlnW5CVlZpXKzIql"
-    "nQgqDx0Y7BYvddQS1KNseSSObH+shHFs7dCVRfDyAtnUJXGtAxH7ylu6DhpqIVa+AOxAnD"
-    "55rbT1BWQcsera2uLQPAtj2tA9a6dNSFWpwAy/gAIVZuz9TFdixqeEHMG4mAe+cnGkH+4K"
-    "6HpZ42GyhvbykS6d6cqZHl1DC9ADgK54niDXV86oN/pogxl06MWYHVoJYnFLvgHLYj8iz3"
-    "4CeQ344lNAaCMWMjxD7+v9gw0sdiVTgPJY4M212Pu3/wh7akIjcmm/KSkPrVceGsCeQDab"
-    "FgyZtWnZUAYN+AoBqi1G81UiVNuMp2QJZIxfk2GV5IuM8Wswss2t6hWsrQXLn9CyO33pE1"
-    "7h71z2pOMqWAb8GR5gXvUqf4eBJb2HlvoIfb8/Y7GwMaPX/Xni0hbFZ2JFuLcn5bpChp01"
-    "NewsTxWss/QqWGeJKlh0xa4WjR0K27ROMp0rsCUjrkVYoVtdU5AKY7wxah3IZ2d5xvFZ+j"
-    "g+SxTLDX8tiuxkRwxbuJF9JBvXASaZO9cQG/t0cchMdnCjO5i+jI6bEv+3OwR6a13jhMm8"
-    "YWgUnDaZiOc35aoDPOsp7l0rPXpA7Q86QF9CnR5UEZ7iKwp0Bxj0O0Cv6Q56ys0NM/PkxC"
-    "azHAzV8fXwKx0dRLWXFNd9puPSo9lt4lqidWLOjtxY19iRz3BWtBe/Kp86gNpNcfeu3wHa"
-    "Gk3x1+7Nb7wbnzXzkfchfSk+f2YFCrX5vBm9E1pNFXBJolZ79UzD1vJRnC/yeH4X6Z7fRT"
-    "JonIhypGZEjBNhjtTj9/cuc8UhXmbEIV4KUvxt5sl9BIxx4xI8g4aN7jY5BpsP3j5dHbOV"
-    "Pd38nlaLZ0hNGLZuFq0kmpsFB4sKO2bvm26tWrQdVcq2qZTUS0m93CwvJ9vw1kcrnHBYYN"
-    "qimao0iOkr4Gu4DZXV7SiGcoq1BLo5wo+2zxGh/d2coIYs5EDdKaV5DcVH08ZsCZKPbShT"
-    "0m0oAdvvWKckRta1RZHZMld2BNTQTJiSJTvVG5PY7hqwAgc0B8hxj6oEnPOHUh0p1CleaO"
-    "HE7+JecEiyD6qJZDsS+Kstn7iJZxOlyA8Hu2UkyY8G1+2OzLomz4A+Ea9UqEMbkDkgGALW"
-    "DtAsCBztEeKPgIJgQ4OeMl/A7IXlwifYQKwRzQT3d4yHSAZlldg2i8d6eOAG4K8gyDn38A"
-    "CQHewZA8Rjt4BNgWMbjg5kua29ECx+Cxv4LTw8nAKbAOeZTPHaIvTR2EldwwCzIDEwIyy1"
-    "P72St2dqtuP9grQIrhTpZlysKbWVdWorpSjqu9gw8SaCohR+2K5N1EIZLD6fIosCujFqTW"
-    "anMqCUxJfkaRq2YGhuaM4AwqhbFD6e6fRiekUFETk7Y218wWVo85IH12D6hOpac5aikxak"
-    "t7GdDfkQP79tln4m17Q3oWrQ55KxOTI2J6a7aHdsziP96WL4d0toA9saRTAYFtdBDxQmZ2"
-    "aWU8wdCPVrf3zdATbztNRnZC/jK+rXUcxG5rP8cs6QUQsLLZ1fXubRI11epuuR2LmY640c"
-    "UWmJdJQ3Bi1EuJJaKbIA0CsVAHItCo++d4W/kHmdszqx6FxcdF6/YREpJnlm8SmjW1aNz2"
-    "tniq/7X1gxPrRYTvH96Asvw8d/mdOMmX5twTm0LMb8o2JhsUnLFrwjNcxH7CuvIj/dZl6w"
-    "I0YS5zw4z1yDLuxUXVsL6GCoI/p6irGOGsbpYM/yjd/C0e5ziYC+Unp9OnlRME/PY8m0w/"
-    "FAUZg1w6DLVltdW+hJKxb/IzBt3dCuRMRO7+houlM4k0HcrnVol5/NIICscEaDhGHrwK4k"
-    "q8GxxUPb7myFHKc4FTC+/3Tbn0wYH7BpY4q7vZ5yxw9qOksyzY6NlF+VHj9mwX9CnR+7ur"
-    "+74TWlO8Bw1yYvKE2tx+P+lwG3tm20wOzK4Z0yUD8PR2rvptu/7fCcqSpLt6GbGlpNcX+g"
-    "3o2GX0bKeNwBCNPJmLDtOpvddzy8+d27r03MJ+9ZWHveMdYSD+YeDj73R7c8UJvgObJW/O"
-    "jNcMwPsZSDRjOc3QAV2kus7vXK98Jzf6/E5u17satwx7y3c49At4Rh6/CuJFzYxR5ie5Qu"
-    "jZvWWGNmc+Roi8yEwdtjtKeYyzGfZ8zH98+S675MGZDAXAZPN1kLxP0Sl1f73bvHkw3IPm"
-    "94n9OX1Ngr5jhuK3u64T3NVx37vtdPsp+Pop83i8Z9sgjEbGVPN7qnORewTzeHDWUfN7mP"
-    "KQKaFyREnf0naCa7OltWLLKXCuMcGWzykaSpmWyalNHuZNyd9Mef+5wcpQ9s019qTPGn7r"
-    "jfo5j8TQ2dn2k2oiPGfFFDV171x6FLDGRvzu1DRJ5f5NnCuUjfwbkQZyGi3bIqykEmLSU1"
-    "kIsa2DNNUdhOfnia/OGRqajS36/2pqJy18aevR61lL3elF4XvOyJgqKbnTh6SaFQiKShTI"
-    "ojyERGf/mCWEWTkEWtJLCyylw9qG4UECqZF8NWYCmHbRJgHtlRCNiQhRyyAkTZ95B+hYrm"
-    "eYybycEqyvEYDbfMCW3cTEIr606+Vt1JLAxELQzr0FoM/JZaimvoM7Mb1cA/LQFZFqDeCz"
-    "V3XNNC7lEbdehz5XPzJ9ESMG53wrz45yYHuJuPvwR3B7hxNykHuCFiQMK7A94kiZID4PBS"
-    "q6QZuL0IC9alB+R33LQmCK0oktuxXZhHd62fILv8YHiUJ3iU69tcIK2XxCEHgnTH2mjpIH"
-    "I0+/FAeCa0iRahU3XyqI0PnpJEKuyjZyeTUn1nF+XNotoFLOcMS3DKzMEzcpYAOTZYW2TF"
-    "k5sGanKgYQNshcaA7SbZH8EaWsBbFgJiAbaQSWZTregeuxNfybxTMu9UU/NOlR4VKPNONS"
-    "fvVMGA9voD2aucZioOZWf/VUV5XrPxVYVZXo9fZlZJlOsmhGxJXEvgC2bVlooZ1rdvdn7R"
-    "6A+nMN5rD3wTpvUhfHZesbC4NIiRrVK3Fz0VjRmO2NUYMBw4K0cbL2wTy1GJZYg482ylfN"
-    "RSauRfXWfTsFX58atAWghoo7bTG4ZvW3bTjxTWnZvpefYaNonZ5TZDTRyot+WQQoBu9iN2"
-    "sJ/b/Y/dzOcQQ/rLNGzzgk2MndQ4tfCR105iPWbzWk8W1Mlq7dIOBKxOGTtr06Pk2U4ynS"
-    "W1mSelP/+9yUz8kvKsk/LUdHE+5ozkW3rKrNEGsuddnmT679KT6b9LJNPnlQGz8umJUY6Z"
-    "tY/0KZ2ydMgeMEeMJMi7eWFSLLNscH3roK0kNpbN0kl0fx0PBylRE/718Zg5pDvgP8BEdm"
-    "XUQ2gnauYi00HYfsNuW9neUwbYDJ8IB5TImR9Pj38ajYNjDcRz5ssg1vQX4TjDGfMEsVLf"
-    "hhQMVwibSG5FQFZtvfy8ZNXWQoYs7Wargm3oenScTQM3N6eyHVS7iSr+TpeAacvVx6GZr7"
-    "AotkoyxpM2CoiYjeYxnYTZSivzKM8s+DPETHNjnIIVdDTmkP08tyAEaEWf7SOYIxPa1BN7"
-    "gsClvWlxFmUFDaQBA1mQIfgikpuV17DUmDWLcFm7MxPpwi9iRomfsFFz1GYOeYS4JrlZ+b"
-    "mf6Oy9SFnM5qpxsKh7ZeuHKhXE+2Sk/O89dYxZpQBu7xcUuJ/0h4NOSKw6xcrv/Stl0FM6"
-    "AD4hAwa/+9VZh6IFEGXtw4K1D5fuala4zGTUqnUMTyVIPyNDBHLqV3VzvVwJCdaWS+qOLw"
-    "UETSqcWwOJpwDP2YswNC0Vzs31Ek0BmnSRYZEn0eI8U8AXNpMFPwoI+CRlmz6020vZ8upZ"
-    "BQWGIRNJ2TaBsm05oO7aJJqxR5qppKGEt2GEeMOwrYQP5xNmCZD2gnbaiWn4u7Ib1NC7Lb"
-    "cadiCbnAcbteHQg5aD5jyzx4lg2yF8+jRr80HfXph7C+KJfiywA6HFSVqkQxBqBfw4dS/n"
-    "xoep+/7s3Zz++eGtQY+ca2dT95eZTv98//4t/OkjeHhgNc3thwfANhn+DW3wvNQcgJygNW"
-    "iItinqvbncymjWVgZ2VzNRtFSGHGxjUdcmxhErR5+g5b1JLFayaGoCoXEL+fAKNhsocoR+"
-    "PCwicHkYj5Cy5xA1yyIRjhD0DJAZCSCGUJTBbSeAntF3DZ9DHM1MC6y+gjpaaWaanDliGU"
-    "fRM33jN9EyHJVe/7Z78+Mvp+cxpjCYBS4SelvudiQhThfcbgyaobhl92uN4hbZtrsXexsx"
-    "lOTtMZG3Fnwij3sWFg1byoJQzakRk+xl/wUtSn7GzST1KcoSYrusDF3xlAACS7mLK0B4Bd"
-    "mStRi2ERuJ6m7K3gOsBBr0dtPQkQGclwmNDK3dJHP4LS8B3vYXMhBMi/lQlkR+XnibS+Pz"
-    "7SkRgR/sW2VQ9+ySfKR9OqgCgvtPnsyYt8uzeqmP8MXLkRDJpRCZFviz+NkUTsGfJ9sIZ4"
-    "O2LnMsyLSyqdRCA9LK5uHRz9J59LMEj56VFSCX0L/+9AD+G1wQ8ZPeTZcu1646wLef4v5A"
-    "vRsNv4yU8bgDEFbXFmErO3uKe8Pbuxtlwq8mqzWbgw12dPC5P/LaIHiOrJVfxfvufuJX8O"
-    "ZJX6b4d2XU96p6e1sN7NhIuVG6Y3bMopM6HTz82OR+NPCOOa6F/V/16jR/aDrNP+NFjeSC"
-    "VFQCEu7B5mytWsjftYnKCbkWBbs4atnCbm4xTftMrEeWJ8faT14tMJeEbZPfct5hEBv793"
-    "bYWPZ1k/vad/6YTESc3GkCv6Xp6JOmLYgCzOpc5Y9J9r7npm9vhoMvweXxzdD/ijpgv49q"
-    "zFa+as1+1fwV1V49HbWVPd3knuYnN12W7OvsAMCEsQwDLBAG6FMUKnXH7WKZTZOWLfic1Z"
-    "C2MCCA9pjWYqZyVmvyrOY59cXfq7idfKvyvFX7rr/k0utY3icpLTmpgIFm+6XFMA1ZSEQF"
-    "iG4+0kUVfElDuWWyUwsV7PcfqCPJWcC4aWM3r5Ak9M7u1udIeVlF8rLQC14Cuu2WPiUnw8"
-    "LiJ1kBPqu+T6TqBoQGw/AwhD6HWmkhSCkRZkUQumZNKNjxKru3BKMqNYabISWQGYaHW7rS"
-    "MDy0y9Ua7lAVyhpNr6QfPK666MWBPhkpY5Z4dqKOupP+4AtPSsvyzzoqfTiK/BQPhur4ev"
-    "hVDa6ktyGqvaTr7eDSKb5VGEOs+pd2gD96/Qun+H7Qn6jK792b+66X+pb+LEeFT5rpbma5"
-    "BmQl1omo9uSOCrSBUYvWV6WUnyWrlV93L7/4dmMieco8PKVMu5iOfnslYfTksnCpnLBNi2"
-    "aq0og2mctShm82FtUMylLmB8zFABXLDyhJy4pIS+8zJPnKXeWdwl/rRsVphkgnAYsSpaTS"
-    "eRTOfqmsgj3Km21xsoTblIc/8waACY0FtDqA3ghi42dCvb2PQAN0QcaqMLGYOmTzGtrPrD"
-    "o2WBOKOO0eoDm8ZBMxBYkVK7xPYdrHT+yo8sxbPJyUh0YHZT+ipyUvJHmh9KBGCxqocPWi"
-    "3ki56k86wLNmEYqjkdLzCJzt4N+Huyk/pjDyMiQ6Jj31Xdzuu85+t0/eu+864937Ahnvwk"
-    "8hnDlSlLFRsyaTyXtSY+e5qLHzDGrsPEmNRb6UebGOGLUR6SrqaoXT3RYBO27XQrzLT0ws"
-    "Gd906NvL+Epysny+1/Nf7YKoRq0ksJL1lTrgI4U3g1SX/G9F/K/crThst2JEPYlRvzc5EX"
-    "7LSgC2jaLCBLrRj3gOgKXW+pW01luWUYpl6xXL9vETcjT/URMbPaGzp1kbPWhzXc5tnrGj"
-    "zec81Z3m6Eu+iQJYvAlwCP2b7S4W0Kb95gsMWf0qrr97eACPEK5tvt/iRbvagEkPcXKHp5"
-    "pbZOYP9f2JeO5QuWVT55aNTAUqU4EW2zVju70MsmKIn9wpgysupfbtp7jb6yl3PImnputw"
-    "zZN4Xim9mz5PzmlA3USYHVP+uOuP2CH4bY2spqTrLJ51QOYbKKbjTRGepxdDShOdv1IxJH"
-    "bb1hRDkhR7+qvQXopdw/YztPbq9pipTPzR5MQffEWyT0WkuJ2kUSX3Xw+qMquKTPvRAGJP"
-    "pv1owg7K9jskmehdBY/in+xGKen9gS0gV7dDPp1Y9UZNTlK1C1za0T/YwIJrYjk/Iwx+nL"
-    "rvz7XLqXt5/u7tT4z6dJYQWWBJVpAVJVmxAO2XJHl6WFN5FPBRibtH+3DtOw8Z94Xx/mFJ"
-    "oNZJoNLFn6nyfySwzaSCtkYtlPhd5qODMtigOBm0yZ1QBOaIUetIt/J1lFIeXJc8+Hvm/U"
-    "WFukS8/033jpfuMrW13RTW30N+j5TDCcPWTUeVBCx4DtWeBdkjppJ4bgojmYd4lhncvw/i"
-    "eVtFxMUOMsV9naZESJgeGKZ4PP0siFLcVt7RiSvKMJUh309Y1sePvq1qbiyZbg6yuxUFN2"
-    "EnoRXlRONsSNGok6iZ5PQF2C4sZBSDNWQhN/OSgIb4tpyAhiwkoDKGp+7xahfdeg5ZlDOl"
-    "Hj39m7FJyl7uMrac/GaOa6zm3XIKzYApm01Cd6AEXIfWYuALlo/MEcgfthP1gnbvlbIPfK"
-    "3QHumoDTlCOUatDIZ6rWAoaDlexgx4YDRUb9tSiyaMZKTpoTDljDI9SoBqL9NxlCjVXafj"
-    "KEGKRfntD1U0rLCNUK15LslDqwfxRtoEUVJoFV3XJfEaYjgh9I9y3YxmrehyrzrsHQLC8l"
-    "Rr/tATqNa2gzJdtRYa/btVa1+XmgM0PwwXrC2yQja0PbnZh/nU/WU2137qAPsRmaZ9Cp6X"
-    "0IL8P/gULMkzWLn68hTwHRN+NClmq+QOxbO8SjHbK4jZHPitUG2S4PrWiRkqCWjUnjREfz"
-    "wyheRGelxj3K4Z4Y3sfq0Jb2Q7xOqcznVFdqAjRt/z3jMHwhFIM3dg54iEmd8VciuCnaX5"
-    "orIwEoH/m11kK2Hcog2QMoptBfjsk8A5YXtwIueG4Zw1Tjd5nM9y53F+0ky0h4gnZvZd5x"
-    "k/Qk0wXaqgp+BZckuCu71J/3eFpf1g1lPMZGZXo+7XQQc8I2dp0GVcQ/Lny6wH6dC3V3wq"
-    "A7ZPSlprZuycy1jYEmNh82yUafSFVU2ERX5mcZ61S1trEebRDzGjtsqDasyaaxNWVQYAh0"
-    "ZXKp0ajL1dlKrKhnzuaOCNkgIQC7DNf4/aBBrwWmOFrkwEbVH4byFbYVLE9YYoZvF0Mini"
-    "q9KgPKSxELIhC/nxF8gQ/ReyEKYRG4nqbpdqO4cc6FK1bis17lJFhtZuyRwWJkmVasQErq"
-    "FpsKijWr1T4flhqV7Fxk3b6VZ4W5+5/Ip0hHd4Afwe0g14VTdAfrSqcAW81VUhUMMmElPp"
-    "CLyaI2AH34gDcW0bJRCHNfzCNsoRsMg/If9cJ50A/1S2A+BdVJxT+MEOmAC/CfAjfLN4A8"
-    "aa41qG9gIc1yEM+p8+AuTYwIa2zZSjQLMgr8OQTTuU1PxulZZ0QOp0QGRxhlfd/XOQYxbC"
-    "f2PQwjRYZ7kUcWcZirizpCIus/rzBH5LmT9erfpzZerDrN1T5Y9JZOM0oXfbbJ7eDAdfgs"
-    "vjIrgo8MhWt3v3sQ0OQkyo4ZSZO2wXw31GDasCPph66oX+03B4E4H+Uz+O7f3tJ4UO+5hO"
-    "RpDkQioJvkMlgQ6xYxVkECI2LVL0lZiKR+7OVEofSLo7GECH0t3JuaAEXHubho5rHsid0i"
-    "A8AR4QGZ6iqS4i4MhZvOBIgK5UuJG6u5JjX6XAhsrJZAmB/xA85AWQuR+L5oesbagQDRse"
-    "twFYHcs5sZIUyqGNScJEEiZNgbbq3OAFU9zL7PYFstuz/6qwUELpkEkL+I8auCabWI5KLE"
-    "MkOs6Os4patiaB574hVomVQx5nzN9ok6LaNN8sUdusBKiY+9o6oKp0Yrm/L/Bhg3VAugu7"
-    "WWzk2RZcI6hD5ms+0TkGOxBa4JlYjxufU9cw4KmaToG7ZrWDHh50ba3pyHl5eAAadVPpAl"
-    "G0IVhew3kSNmxDzrY1QP7BihJFVnAyk4P0hJu+dVh+XXfiWnpKB+SI5dxYN9l7PhkorDwL"
-    "hqxYC/cP1K/98XUH2MybUp+RvZziu9HwV6U36QTChCkeTq6VUQcQPq3s01ml7/PKskcCmC"
-    "speyR31OWOekt31OlUbjn2Hvu7EUNZrabJ1WogNvbp4ZCZ7N9G969N+4CLLfZJGSOwPjhp"
-    "zF5z6ln9XR2kjLkskDImWHkWpePCdvWRcVWBWmK+I0d7FHHI2WhujL57XjORKFs1tJfCSb"
-    "milvWB+qH5oB5hgiOy9l6OIsvi4Z0yoOtbajnFn+9vbmjD9DGm+Ip+tTrAIBhOca876Ck3"
-    "N2z9rLNfa5qwIRVOpVAxHXopVCxXqNi4Di67sp3/RhQtbZWwkzJQgQwUwoKl7UIWElCpq6"
-    "0eUZ/zLhhBHjGSA3W3XBnCMgpaDfxmjgvb3FLl7dy3W6q83sbCHghqKKq2nbhG39YmqsCb"
-    "NskeLgOXOXrqC1rYeKIlYNvuqnYJp/2QonayTpssrtW0bKZSTbiHmjA1LCaCZrausMKEY4"
-    "4vbJTpxl5fsicTY5W/AuevTyFIQxYS0d2L72ACOdA1zBlo2TRw8/qGoUElk4y1PcnYPUbC"
-    "DGP8eObHnuXyyh1E4Gn6f7ABXK1N8gItVqLx8sP5L1P3l7cXOv37u8vLqXsxvzB++ggsqE"
-    "P0BG36lzWxHJsFCbBMYH5kwA9chY3EUQUV3kkG0DbLB5FhA6+rRH/VINsGxS9Xoo1+pL9M"
-    "jO5u9UlgW6f2ZBMhUUB88mX4uzIa3CqDSQcsCH1B8ApiZ4r7g/GkP7mf9IeDDkD0VyLHZT"
-    "ZTPJ50J4pKDZTR3ag/VjqAKW1YbLEDrbWFbDjF4bPh4+Pe9XB4Qy30JSHmFF8Px3f9SZce"
-    "WRJ7jRzNPDze4/wiTxzCRXoYwkVC4kKwQz+uatG3LW7XApV81YHtAWRrCtReWG8MWwf2eR"
-    "6wz9PBPk8FG640URXG3WBvDNsH9mWuWeQyYxq5TM4jUir3nUjl9kp54C94DiPdc1e3O5Jd"
-    "s0oJ9wFx0Bzpmv+wiRV45Pxp1koch66sgHjPCKW3Iabzwpz6WF4svWtvav/pSw1jyCdo9n"
-    "qx2YNfYrszrkHgQ4c14f+bWsmo+1qXz3TaoBMJnWtSVO4plHPESn5783x74RPEgs9uOsgb"
-    "gxZGEl/8kgPgi19S8WWnYq7NdqrZZ7UcMm8y3PSN/jT8g62HZ+QbXeXedvt06cq9YJbRYM"
-    "xSGdj7rFnz9Ed6dyR6w9TwwtVEFV3Sx3vYpsYp5d/Ln3uDeuaVkkFeay8m0QRfxV/Hw0GK"
-    "VHdrEvfhke6A//CckpVBvaVCZy4yHYTtN+y2lZGfGXAziCLueyKiPh48H/PLWQOJiPqYW5"
-    "N35Mft2vdBLZ0RC3mM+Z3CqJEUqifVBwY03DVUH6FAPZk+fqNWraP2z3NR++cZ1P65ILnj"
-    "8YWWrulCj6FW0GW5UwZX/cGXDvDtqaMSHLFDRyb8n84Uf6Y+DQsznVOnhiVqam7kqWsthD"
-    "59ZkGSrVGN1Ug2R462HInmOHC1dgpHt4ftZMKAiItuOyq0LCLILpuedilq1QJHpfasS1u2"
-    "LAH7jrRLEcsWUvBHQrkHmGSHp7NYBmioLnZEO1s7NlvixjIJU5P7mrkt+6RR25rJ/m1y/w"
-    "ZbFwX7N2Qm+7fJ/St3xdP9zXbtikcWb9ttypz0UchCckc74yxcW+TiyhDcSERAaEg1KSCg"
-    "6xrIUbBjvZwIRAmhs6dZkgSNXcdUmRaCdUgSIgmuQ1MzlxzQ25KNLCF2jkTpdyLFCK8jRv"
-    "D6iP72tH3cFIonatYCUiJKXL7PQz+/T2ef3yfIZ00Xp9vOxLj2TNtHrEYg+20EErkPWHAf"
-    "kKRvA+6EWTgtHz/IF3mmi4v06SKZ9/iYyk3UJhGroNjEDM6JKNVSup5ja3GQnKOZ3nNtuo"
-    "0UOj4d9lQWXqKeH3W0LjKdeFe3bh65yDONXKTPIheJSYQvKTXxxnQ6vFGr1sFcyXQtecN0"
-    "9NvLG4aJhJzr/7CJZA53MoccLkkd7qAOw4OqcOK+KsnDX8ls5Aqjmfwzp1mk4T/JTLXcWk"
-    "KYyDOGIkpQkn51kn5rd2YiveAKPmLUnFQeDnmEuKZcHuVzKenZJsSdUH+GidoYwXd56qu+"
-    "S6+v+i5RX3WtWZooQWpWrEZgIUM1Sl98HqH8ml7qQqNgB5z8771yz6TTnvUUj+4HA669ph"
-    "9ZzLXX4So/Ue31yR5vTvkqa0OYiCP1u2uI028cr9i3vNSSxNEEG2vpiSWD6yWUcSjpzEKf"
-    "rzAnHjOTNEsemqWwRl3K0/eXp0tOK32ot5fTmiOM7OVe3R4zlUrXJitdw4xHTicgbCK5y5"
-    "3cJYdLcpc7uMvwoGoUd9mFFtKXJyLRo3fmNFPwuL2mSuZS8pN18pNP0LILiuVCJi3kxipx"
-    "8tlLVQBh//IWoltJHmGWLlMoCEhnH0Mm9dOPR65ySfgHdX7M/vv/a+a2hg=="
+    "eJztXWtz2za6/isYf2k742Rjx046ys6ZUWQmVmtLPpLcdLfaYSgSklBThJYXO96z/e8HAE"
+    "mJF5AiJZKmEMzspgmJF6QegMCL573938kKG9B0XnfXaIIfoHXSAf93YmkrSP6SuncKTrT1"
+    "enuHXnC1mckaa2ukurQZu6zNHNfWdJfcmWumA8klAzq6jdYuwvQpJ10wg5oNbcCEwByTvy"
+    "0h+GU8HIDuXf8DwJb5DJDrgKXmLAFygONiGxqvafcG1kn/yFoc3JNnoX97kLz5AhIhm/T3"
+    "x7/IZWQZ8Bt0wn+uH9Q5gqYRgwcZtAN2XXWf1+xa33I/sYb0JWeqjk1vZW0br5/dJbY2rZ"
+    "Hl0qsLaEFbcyHt3rU9CpblmWaAbIif/6bbJv4rRmQMONc8k0JOpf0X2F47UdXBcKKOlYmq"
+    "nqSGI5SI4Bpc0rFFh5K8qsN+/YK+wqvzs4v3Fz+/fXfxM2nCXnNz5f1f/qO3wPiCDJ7B5O"
+    "Qvdl9zNb8Fw3gLKhtDlQ5UGtzeUrP56MalEiiT10+iHGLaXphX2jfVhNbCXZJ/vrvIwfS3"
+    "7qh33R39+O7iJ/pATD47/4scBHfO2S0K+xZm3YYUClVz0zBfkTsuWkE+1HHJBNRGIPo6/M"
+    "s+wIcXtshvl5AmoCc/0BiSJSMY8hzoJ/1bZTzp3t7Rx60c598mw687Ueidc3b1OXH1x3eJ"
+    "Ydp0Ar70J9eA/hP8czhQGLzYcRc2e+K23eSfJ/SdNM/FqoWfVM2IzM7waohabNThtzUive"
+    "0x6nHJZka9ye/tSAY5BCl3lE3NcVXP2evrTspWMNLBMLbl8xZppG34SDa+fcY5LilHuc2j"
+    "TD5HWy2lbEYkdmucx7AlV6B0UjV+/sDVOSlcaXQ/kTMCWli/wmcGcp+8kWbpkANqcE66D7"
+    "o5MnD/CmdPeHX7Ndva0+bcE51U5LeTXwxdXyvvjnvdK+WEITzT9IcnzTbUGNT0Dj7HiSub"
+    "tulbq/NV8opmaQsGDv0V9J0D1EfYhJ9tjb126ui6vXmad3a1STN1QdsVPrxSNMBKewakHd"
+    "DokVKbzwEm/7Mg0KHl2kSMnETJLc1YIYv+fWEjAzxh+4GIBi2xvQAWeSHeqbaOR3COu39s"
+    "5j+Fgf7X0TGZ2P+S5+AXPAeHY5E+ASuWt0qtSPHNPZCt5hxcz/J0MlLG/StlMOkAslUig0"
+    "znqXWr3H5URh2wgqsZtKcW2Tk/fer4E39qda9u+4OOP9en1udR/0r9Mhz9SgXotFf9aZ/8"
+    "kIqcr8/eFThfnyV1gO35mt6Kn6/9T4g7fvzvYiPQ5kHbk744L0JfnGfTF+eSvpD0BR07tu"
+    "eVU4VjMnspwy072VSz8WxBZWoP+SBmz+WATclJcNPgUr2rHKwRCQloGlB5FpZn4WM4C6e3"
+    "rQpA7W06Oq5FoCiqsb16N650qawA1aG9GAQ9iQlrZEvZDep2W29uFThSXFMaUAxd8hZgcH"
+    "9z81K82Bg6jv/DU6xYeOs0jxNz/EbFvTls/EQJKxMvkPWBeWDoGD8gCJaYvC+78ACfT9lf"
+    "2FPifhlcv44q+pQeHu1itsiAlfbviMpI744EPSK9OyQ9QruQ3h3fgzWYeWg4EFr7endEZK"
+    "Xdv80jjdZltki/dXPWg5OTRjbHi8sCm+PFZebmSG9xKCSiM1uczycb3riUcDCfXxbBmbTK"
+    "NtJc8pGWZJ0k61pO1r3MAZ2hzjmdh6ORfTSnP6jYuTwbS3kqbtepeO3NTKRzV8vsTSkm1N"
+    "S5+OTvc8/SKX6AzMNHaL8OJu5Mc+BrCz75YUD/09DGVblvwZqgWMp1YyMgHDNxdlbEL+Ys"
+    "2y/mLAWu5jhPmCydZRmglKCIfjJ1KGEGctam9qyyf5cAPCknnMp7+aYA2JdvMrGmt+JQw5"
+    "WGzDIYbwT2ArdlR+/kXC60MF/mrMyXqaXZ1KyFR7QpPsa7HSOj8g3O5/8sX/UGJSf1yT+v"
+    "1d6gA5js1FLIX/0I3NLTvMgsz57kqTluGtA2n9UV1/j6EWMTalbGbE+IJkZgRmTrGoLNlW"
+    "Ypp4/D4U2MbfrYnySQvqcerz/6WyhphPyjCc+TyEXzZzVjicnFPSnaIO6h6nLssDsrZz/Q"
+    "A0EJeXHI/+0h6KpkBbc5BN14pZlm5mEzISqQA93b8/fvNkdO+o+80+b4tntzkwUstDhHzC"
+    "KwBoIS1DhJ76gaOQw/lt0MY3JyeSi+PBiQ4banfTstLW1gbbaBbY79+pLo7nsNeUYXctzb"
+    "PO7MUs3cvvY1c0eF5Vi3eaylt1K2oiKWt1LKlJltedtOj3hisYSKFch++nUETc0NnFr5Vs"
+    "5oGrMjmwZZls6057ajLohOaR2GVCxq/ijXxSJINYfRUU6nqP/3/jBFXM1FBImyPDo8ECM/"
+    "rGfAuhL0i3P0JTQ8E6rwmw7ZIw6dV0GHStifoMCRn6k/oEPR+kiDJsiriInRzP91EqO8hQ"
+    "pCw1HJSRgtLMghAMsgNYB+D8LCRDVdCVI+SBKdHHRUSHTwQzVMipHyCIXVwtdL7OIDMbqj"
+    "fQiKjw5tF82RTn6VoyLH8Q5dknrbDkWFzNTQylEfoU1+58Fw0c4EBWpO1hbKu1TBFnwK+h"
+    "IUqiX27Kqm1DXtSyGnvWdBwULWI3IZCI7qcCNsysDV3/QmKFx+nruqZtct601QqFzNeXDU"
+    "gPA/DKcJ6UpQlJjXEd3hD2dYBpGuBEVL8wxE/VpIV4dyeF3alcgr+594ptreoZPqFzwbeS"
+    "JNp1IBYsmFPxvLoQUnmPzxHS76JaPogpxYnDi6bbas7Eg6P+NU4Rw3d5rtPr9aaY7DQp+Q"
+    "HuZhpqmXHV9V+QBsuCD/1UyafZlmbUamCWbQxNYCuBhomfmeK+59d4TfH35qqLXmsogaht"
+    "+/ZNhfk2F/OteNPjtiROf7zr9gsB99o4Zi/apP0xyb/0XHICYkw9CKhaE9IJ7fcbGwnVC2"
+    "zVif9PqTf3SAjtznqXXVH09G/d6kAwxEodddmst8pCgTmszchpD8uze8vb0f+EJ4tSKvRy"
+    "U/3vdvrvqDzx0w85BpkEGbWnfd0a8dsNbsB3p/3B8o47G6fcTMcxDZChx1+6xbIkGftSIy"
+    "0E1uNYXmQOVhtWXjD5uPO2zsAzt7UyT0kLTKXsnepIIP6X9VHpeXD3EgIlx051mh8M6znP"
+    "jOs3SAp2YYRFvknIGyMY6ICDiTzwvN5POcmXyenskmzxH0k4m1DF3T5Lp/zqnA0Z6LeHBe"
+    "De8/3ijgbqT0+uP+kEWUbl062U16aRs8MVK6N0lsfQ+H4tj67SW2BbB96cQRLVp9z4stCz"
+    "mrQiqNQeS1UhBP4LeM+ZsQEwDoPBdw5XcWVbXx/g4B/fG2+/tPsSl9Mxx8DptHBqB3M/yY"
+    "AN63f1nYLTW141ICwN7AvkdjFNT/lFxDYkIN4tx1kPa3MY2oWmqoGdAvimB+kQ35RQpxGb"
+    "zZcPCmDPXJnutihfq8bBWc1g1uvXkgG6+E0TZ8s6xJpwVLYYwUn03LywX5cvFD7TxGtS8y"
+    "5lhmZTyh0gtGxBwlYIFt9ODANNaLqCA9QfhgPqvsGHYYUF9YT9dhRyKC1XQA0VGC1FzUx9"
+    "HCo1LX+gU+3JuMAtXz+xLVn2xt4z+hfqgWdef3IihGzOf1MIAK+roezSdXyt9uL1eyQNvM"
+    "dCjbaqO73MrUiA5ca6b2PxJVjmlWcGfpkyXSn6tRfy4XuWZJ/jYQENA6XIufwwwbnNKU2R"
+    "agsL0ANoimTT+xhSQF+Y6sawlZARnbI2FoQ0yOpXZcOzU1IUY5piYU3PnjqoUk47ONWps6"
+    "wEWRTcoJlFq3LktH87XU2zZ7i5o6ShZT307GCsAVu+536rttVd3vW/JuNtLMvgtXJ5xTbO"
+    "z+ad4pdhW0VBFpWjBGamhBYCLyB56zotzYgq/ovg/8szD4cepdwDdvpt672fkZ+fPN+fup"
+    "d3lxoU299+/hJbkC35A/L99eXv7UAU9LzaVRTTM6bumQqbofVuTkHVgjgpngYNtVsW2Qxv"
+    "Lg3ejBW4YXyPCCYw8vmGN7xQd4d4xUKNsg0thGC2RpZknET4aj/uf+oHvTAWEPNBrqjgVC"
+    "rZ+nVnhf7Q6uVP9G2FDVLEP1Wyk3Sm8yGg76vQ4gm6/u2thCenKPKOTMWXmsk449Xu6T/C"
+    "obG6HmDlln9S72VdTXKOt4LF2Oy7gckycaiO9TnxeDHBGSOBfBOaIXllwV4pLNLQ1v2r80"
+    "xFXvgvp0XEjyWbspF2frKXUgLSCez9VpghqIz642VRsPfXs5jEDE7TebDMD2QqXes4Vzpd"
+    "DG4cF8jj37lQkfoQlo9Dv4cW16DljYyHB+eg2+fqXJFL5+BSvtgaY08WasERl46klDT/Vg"
+    "bcM5+kYauPqSlzqlvodNram1kUEOewJNeeGAuY1X7J82xi4w8JN1CqCmL8kLmCZ+ggaYPY"
+    "Ppyd+m5H3h6wV99Pj6b9d35H9vzv729euHIFnLD87UCl+DPIC8uP3s/6CnJXbI65BnA1bT"
+    "zgFPiPwdkb+QpxWmKNaaDS1XMhQvzFC0PdVLY/zE2/MCCtbb80z9it6SuSUk+SMW+cN2rH"
+    "3Zn41wm2d0RSlyPo/6Vx22n+9D9lSfQ6ps+qhqM0e1aF2vJW+UAdc8ePMPzRshkc53lRyZ"
+    "c3iI742CqMz/Y4k9By6xyQuPyAQ1LiQ9P9KwyjRAMg3QMWIrcxxkLxHi5jiIkSwF94CYjN"
+    "wCdjLRPl4VENHFEx20DOCiPHRsZslMB7VG6UVyiO8PknDuqHGIlsg07EMLDQn31cr4ahlf"
+    "3UT1uEOXpjJl445ycoV1mGy4xvbB9YUKl+Q4aqyQpYYcbANQHeMnuDahsYCqiaxDo/jvWE"
+    "9dcnoSdVY1nQ7iKEGS+SAazQeRzqjFcZ7hpt3KdqNxguZqPO1XEYcayvsAlwapGGg+J0vw"
+    "1gPFz/YE1qZmdYBuYgcap7RoEF5Dy/cZcdZQR5oJCHTQfiSP4HnR1PCE0skr6DtIz5RmPV"
+    "MMjedjTbnKDPOaxvWxjjGUx7vIcHnh7kRJ0rzsI+CsxnmJg7dCDWYN3lw52rTBdJXhbHz5"
+    "RuCNkEDMahU2YDYHS6O5lZJwxuAkSrlTLn5iKyGcZ1Q9QSoya4XMWnFc4L5UaIqAsMpkIM"
+    "0nA3mJkJ+WTd0qI35knhUB86yEM5vHCW0nfQ4TFEljvpv+GeMVdJcEVaCFRaENDJ1Tn3th"
+    "UUieSYOSsA2CdNYAuWmS54B+SlM5MtRIhhrxoRW8qrQeMS3vE80RlW93QIcymvQ/9XvdiT"
+    "LugKjJeWqNh71+94aI9u5HLITDwZQfVh2oezYL5Lge0mLGnzuA+kKzSsfKzZUyuvkHTehB"
+    "Vg2TtLlRPtNEISZc0Cwh10r3ZnJNBKBmukvS/vbuZviPW2UwISKrtYmfV2QBYhWT6RPXmk"
+    "2f85syuFc64BFaHpxan7q3ffqIubZC9AnDybUy6gDM1rQ9po+slCyj2Y6as6klmu0BPj+R"
+    "rb9UqeSojHAo18KMyaKoL5QZew5LrdBBcwGAbmB5hiZaoBkyiY5QBuOEmHBY17KA0CMe++"
+    "0poHPNmFExWf60uB3T8Gzmn6OukOVxHTN3xLVy5Jszbrw9gpxQurbWaIC5uoa26pi4fBY+"
+    "XgcyI1+U5EIWWZU0I3sSZ4LLE20O23fHElBM131De3ZUjRx0OfxY/gxOSzc4fS/aP391yr"
+    "mYqu65eD7fYxJnyjcI8/kxTWW/VDpbUMn/uc4Su2c0t5MG9772z+sESjOCwhzpSOPxkKXw"
+    "TvQkN8OY98+K/gJbJWuBA10nez35ZTwcZPkDZfeRdLFEugv+C0zk1AZ6Jje/NjUdOq//bm"
+    "qrmaH9T23sfM4gUAzzz/LJY/tpPNCbdpA8y8ucKDWs+8gJVpCSJ8uYnDxaFj9ayqwT2XNb"
+    "3KwT0jWyqsVLupnV6mZWLu1EWHnowGC3ZKkjQVCPs+WxOLL9seLGsYnhVxbDyw9kU5fYsw"
+    "9E7Avr6TrsSECsAgewA3H66Pci6gdIOWLVc7TFoXkWxqSje9qPSEjV6YEZ/QA5XpiJ7zPb"
+    "EzO5JBQIxrVY4CtzjgzCXQE5L2ssTNbQnj+QozM5OZOra2gDcgGQE88jZP6VM6KNPjhgBl"
+    "3S2KKXVpxY3IofQLPYj/BTkEBeA4HzKcCkExsZvqC/e//gAJu2pB6gLBZ409by/x28wp4+"
+    "oTF36aAr6R7arHtoCHsK2XxaMCIm0rGhChrwBQJUBUbzRSJURcZTsgQyxq/NsEryRcb4tR"
+    "jZ9lb1Cs/WnONP5NidffSJnvB3HnuyceUcA/6ITjC/elVgYaBJ76GtPsBA7885LGzESLs/"
+    "TjzSI/9Oogj39qY8V8iws7aGnRWpgnWWXQXrLFUFi5zY1bKxQ1EZ4VymCwW25MS1cCt0q2"
+    "sCUmmMN0LCgXx2VmQen2XP47NUsdzoblHGkh0TFNCQfSSG6xCTXMs1tIx9hjgiJge41QNM"
+    "PkbXy4j/2x0CvZVucMGk2jA0Si6b1InnV+WqA3zpqdW7VnrkgtofdIC+hDq5qCJral0RoD"
+    "vAIPsAadMd9JSbGyrmuxObVHIwVMfXwy9kdmDVWRJc91mOK49md7Bn886JBQdyI93gQD7B"
+    "WdlR/KJ87AAiN7W6d/0O0NZoan3p3vzKhvFJMx/YGJKP4tMnWqBQm8/bMTqR01QJlSQutd"
+    "fItOwsH8f5oojmd5Gt+V2kg8YxL0dqTsQ45uZIPX5977JQHOJlThziJSfF32ad3MeBMSlc"
+    "gWbQstktkmKw2fD2GeqErBzp9o+0Wj5DakpQuFW0lmhuGhzMK+yYbzfdSglkjqrEbCpd6q"
+    "VLvTSWV5NteKujlU44zBEVaKWqDGLyCQQ+3IZK63aUQzlDWgLdHscP0deIiH23IKgRCTlR"
+    "d7rSvITHR9vmbAUuH9tQprTaUAG237GfEh9Zz+FFZstc2TFQIythRpbsTG1MYrtrwnIU0A"
+    "IgJzWqCnAuHkp1pFBnaKGlE7/zR8HF6TGoJ5LtSOCvt3ziJp6NlyI/GuyWkyQ/Hly3OzLr"
+    "Gj8B8kasUqEOHYDnAFsQ0H6AZkPgag/Q+gAICA40yC3zGcyeaS58bBmIdqKZ4P6O8hDpoK"
+    "wK+6bxWF+/MgHwdxDmnPv6FSAntBkDxGK3gEOAowZHF9Lc1n4IFnuEA4Ievn49BQ4G7hOe"
+    "Wmsbk1ejN3XNAhYNEgMzTFP7k5asP1NzXP8XZEVwZbhuJp01pW9lk76V0inquzCY+AtBWQ"
+    "o/KicStVAFi8+WyLKAboSEyexUBZSS+JI8TcsODIV4mpeJzRlAGNeLotdztV6LtKghJGdn"
+    "sE3gcRmxXrLoGou8obrW3CXvpg3JYxx3wz4k72+7JfvkmgwnVA3yXjI4RwbnJBwvxA7OeS"
+    "A/nQ//bh/aULZBLxgLlneEHijUn5lKTi2mQahf+uPrDnCoqqU+IWeZPFK/jMtsbD0r7s8Z"
+    "ERKw0tL55WURh6TLy2yHJHovoXsjl1dbIhvljYCACNdSLEVWAHqhCkCeTeDR9y7xFxFvcl"
+    "XHNlmLy67rNzQkxcRPNEBldEvL8fn9TK3r/mdajQ8tllPrfvSZ1eFjv8xtx0q/tuEc2jal"
+    "/lG5uNi0pADfSAPrEd3lVRTk2ywKdkxI4lwE55lnkIOdqmtrDh8MdUQ+Tz7WccEkH+xLvg"
+    "56OFpDFw/oK6XXJ4sXAfP0PJFNOxoQFIdZMwxybHXUtY0etXIBQBxR4aZ2LV7s5Imuprul"
+    "Uxkk5YRDu/p0BiFkpVMapASFA7uWtAbHFhDteLMVct3yVMD4/uNtfzKhfMCmj6nV7fWUO3"
+    "ZR02mWaXptpPyi9Ng1G/4JdXbt6v7uhhWV7gDDW5usojSRHo/7nwdM2nHQwqIth3fKQP00"
+    "HKm9m27/tsOSpqo034Zuamg1tfoD9W40/DxSxuMOQBZZjDG11zn0uePhzW/+cx1sPvrvQv"
+    "vzr9GeWDT3cPCpP7plkdrYmiN7xa7eDMfsEs05aLRD2Q1RIaNEC1+vAi288H7FFxfvw65D"
+    "HfO/zj0i3VKCwuFdS7ywZ/mI7VG7NCnaYJGZzZWjrTITBW+P2Z4hLud8kTmftJ+lz325fk"
+    "AccRk93WZnIKaXeKzc794jnu5AjnnLx5x8pMZeQcdJWTnSLR9pdurY97t+lON8FOO8OTTu"
+    "k0YgIStHutUjzbiAfYY5KijHuM1jTBDQ/Cghouw/QjM91Pl+xTx56WJcIIVNMZI0M5VNm1"
+    "LanYy7k/74U5+Ro+SFHfJLjan1sTvu9wgm/1Aj92eag8iMMZ/VSMur/jjSxEDO5t4+ROT5"
+    "RRETzkW2BeeCn4aIDMuqLAeZlpTUQCFqYM88RVE5ufG0eeORuaiyvy9xc1F5a2PPUY9Lyl"
+    "Fvy6hzPvZURdGNJY40KRUKkRaUWXE4qcjIL19gu2wWsriUBFaWmWsG1Y0HhIrn5bDlSMpp"
+    "mwaYRXaUAjYiIacsB1G6H5JdqGyix6SYnKy8JI/xcMuC0CbFJLSy8OSLJXSzuJGopXEd2o"
+    "tB0JOgwEb2mSIZCAMNtQJoaYh6L9LdcS0MhedtXKUvlNItWEYrwFjsnHnJDacAuJvtX4K7"
+    "A9ykolQA3Ag1IOHdAW+aRikAcPSwVdEKLC7CnJPpASkeN71xgivKpHcUC/O43foR0uYHw6"
+    "M8wqM84RYCab3ELj4QpDvah6CTyNWchwPhmZAuBEKn7vRRGx08I41UVEfPTyelBsouKppI"
+    "tQto1hma45SKgyfkLgFyHbC28YrlNw39yYFmGWDragyoPcn5ANbQBv7BEGAb0JNMOqFqTc"
+    "/YnfpKZp6Smafamnmq8rhAmXmqPZmnSoa0Nx/KXucyU3MwO/2vykv1mo+vyk30evyOZrXE"
+    "uW6CyJbYszm6YF55qYRgc5az84tWb5zciK898E2JNofw2XnNrsWVQYwclai96LFs1HBMrs"
+    "GQ4VBZOdqIYQfbroptg8eZ5/vKxyWll/yLe9q07FR+/H4gAgLaKoN6y/A93J7e64573Svl"
+    "hc3pRwprljV9A2oRW8MmNbs0MzTEgfomhwwCdGOP2MF+bu0fu5nPoQXJL9Msh9Vsouykxq"
+    "iFD6x8Eh0xh5V7sqGOV2uPDCCgpcroXYdcxU9OmumsqM8iSf3Z703n4peUZ5OUp6bzMzLn"
+    "pN/SM1YNEciet0XS6b/NTqf/NpVOnxUHzMuox0c5ISYe6VM5ZeniPWCOCUmQd/PCuFxu2b"
+    "C9cNDWEh1LV+k0ur+Mh4OMuImgfTJqDuku+C8wkVMb9RCxRM08ZLrIcl7Tx9Zme8oBm+IT"
+    "44BSWfOTCfJP45FwtINk1nwZxpr9IRxnQGORMFai2+CSAQtREcmtcMiqrZZflKzaSsigpd"
+    "1sVWiGbsaPs23gFuZUtpNqN1HFvukKMBXc+ziy8pV2iq2TjPFdGzlEzMbnMZuE2bpWFvE8"
+    "s+EraFGfG+MUrKCrUYXs1dyGEKAVebcPYI5M6BBN7BECj4ymzViUFTSQBgxkQ4rgM8/drL"
+    "qOpY9ZuwiXtTczkc7dEXOK/ESF2uNt5uIHaDXkblZ99ieyei8yDrOFqhwsmj7ZBqFKJfE+"
+    "GSn/e08UY1orgMkHJQXuJ/3hoBNxVp1aym/9K2XQUzoAPiIDhr/7xVmHsiUQZfXDktUPl9"
+    "5qVrrQZFxKOIanFqSfkMEDOXNX3bSXJyHO2XJJ1PElh6DJhHMrIPHk4Dl75oamZcK5aS/R"
+    "5KBJDhk2fuQdznMd+KJisuRHCQc+SdlmT21xKVtWP6ukg2FERFK2baBsBQfUW5tYM/ZINJ"
+    "UWlPC2jBBvGba18OFswawA0l7Yj5iYRveV3aBGvm1patiBbHodbJXBoQdtF81ZZo8Tjtkh"
+    "evs0z/igbxsWNkE8ks3CciG0GUmLdAgivYAfp97l3Hg/9d6dvZ2TP9+/MciVc+1s6v0808"
+    "mf7969gT99AF+/0qrmztevgBoZ/gMd8LTUXIDcsDdo8MwUzT5cmjLaZcqwvNWMFy2V4w62"
+    "kWjKiHHEnqOP0Pa/JBorWTY1AVdYQD68BmMDQQ6TzcPGHJWH8ggZNoe4WB6JcISg54BMSQ"
+    "A+hLwMbjsB9IW+a/hc7GpmVmD1FdTRSjOz3JljkkkUfdHXQReC4aj0+rfdmx9/Pj1PMIXh"
+    "KnCR8rdlakca4myH241AOzxu6fOE8bhFjuPtxd7GBCV5e0zkrQ0f8cOepUWjkrIkVHuqxK"
+    "RHOfhAy5KfSTFJffKyhDgeLURXPiUAR1JacTkIryA9spbDNiYjUd1N2fuAVUCD3m46OjKA"
+    "izKhsalVINd+9DOvAF/xSxlw1sWCMEsqvyi+7SXymYGKR+GHlqsc8p42KUbbZ4PKobj/YO"
+    "mMWb8sr5f6AJ/9LAmxbAqxhYG9S5BP4RT8cbKNcTZI7zLLgkwsm0kutCCxbBEm/SybST9L"
+    "Mel5eQEKufo3nyAg+IJLIn7Su+mSA9tVBwTyU6s/UO9Gw89k2xp3ALLUtY3p2c6ZWr3h7d"
+    "2NMmGt8WpN12CDXh186o/8PrA1R/YqqOR9dz8JqniztC9T6zdl1Pcre/vGBnptpNwo3TG9"
+    "ZpNFnUwedm1yPxr411zPtoJf9eJEf2Q5Lb7ixYXkkZRXBhLuwedspQRk8EQicyKqRckhjk"
+    "sKOMwCE7VP2H6gmXLs/RysOeKSsm3zV84GDFrG/qMdFZZj3eaxDpQ/6ijCT+80gd+yPOnT"
+    "ogLEAeYNrvL7JN/yuRnbm+Hgc9g8aQ79izcA+22qCVn5qbX7UwtOVHuNdFxWjnSbR5rd3A"
+    "xZeqzzQwBTwjIQsEQgYEBRqEQdd8rlNk1LCrCdNZC4MCSA9ljWEqJyVWvzquYr9eW/q6Sc"
+    "/KqKfFX7nr/k0etYvifpXHJSAwNN7aXlMI1ISEQ5iG426bI+fGlBaTLZ6Q0V2vsP9CMpWM"
+    "K4bXO3qCNJ5Jst4KAjPczq8jCLfOIVwCu281N6OSzt/iSrwOfV+IlV3oDQoBgehtCnSC8C"
+    "gpQRZVYGoWvahWK5fnV3QTCq08twM6U4jobR6Zbtaxid2tV6G+7wK5R1ml7Ig/C4aqOXB5"
+    "oqFzT57EQddSf9wWeWmJbmoHVV8nIE+ak1GKrj6+EXNWxJHoNVZ0lO3GHTqXWrUI5YDZp2"
+    "QDB7g4ZT637Qn6jKb92b+66f/pb8LFeFj5rpbVa5FmQm1jGv/uSOKrShkEAnrEpK0OLVKq"
+    "i9V9z9diMimcoiTKVMvZiNvrhOYeTmsnS5nKiMQCtVZVSbzGcpQzhbi2oOaSlzBBZigMrl"
+    "CJSsZV2spb8PScJyV42n6HbdqlDNCOvEoVHinFQ2kcLoL5WWsUdFUy5OlnCb9/AV6wCY0F"
+    "hAuwPIg6BlvMJE3fsANEBOZLQUEw2rQw4rpP1ES2SDNSaIk+EBmsvqNmGTk12xxueU5n2C"
+    "7I4qS7/FIkpZeHRY+yN+WxJDkhjKjmu0oYFKlzDqjZSr/qQDfGkapDgaKT2fwdlO/n3Im+"
+    "rDCmMfQ2pgsvPfJeW+6xR4+yS/+67T3r0rkfYu+hbclSPDOTYu1mY2eU9u7LwQN3aew42d"
+    "p7mx2E5ZFOuYkIhI11FcK5rztgzYSTkB8a4+O7GkfLOhF5fylexk9YSvr786JVGNS0lgJe"
+    "0rXYGPFN4cVl0SwHURwNJecZi9IgPVYFuqAFgR3QpT6MZ3celtXSm6lXpbb2lG6S7brLts"
+    "33pErha8asrSE7l7mmfpQZt2Be08Y1ebz1m6O83Vl8yKAmjMCXAx+ZvjLRbQIeMWuBjSKl"
+    "bMA+/rV/AA4dphBhc/4tUB1PnQSpt46nlEbg7RQKFI5g+VNpsmbTYyHahMB1rObEbNvRSy"
+    "coif3CmDK+ZMHchPrW6vp9yxRJ6arsM1S+R5pfRu+ixBpwF1E1n0mvL7XX9EL8Fva2S3JW"
+    "Vn+cwDMudAOU/eDNfz7JJIWW7nL1QSiT5WmJJIkmPP/hTE5dg1y3mC9l7DnhCVyT/anPyD"
+    "nUj2qYuUlJM8qiT/m0FVZlaRqT9aQOxlpf6QPvQ1mVC4wG73IclE7yp6lNyyW+VKH0xsDr"
+    "m6nfLZxKo/awqSql3gkYH+wQE2XGPbfYUs8OPUe3euXU69y/O3b36i1Ke7hMgGS7yCtDDJ"
+    "ioZoP6fJ08O6KuICH/dx92kf5vzOgsYDz/jgsiRQmyRQyeHPVNk/UtjmUkFbIQF9/C6L0U"
+    "E5bFCSDNpkTygDc0xIONKtekdK6R/clH/w98z784p18Xj/m+4dK99lamunLay/j/weaYdT"
+    "gsItR7VELPgK1Z5l2WOiknhuCyNZhHiWWdy/D+J5W0nEs1xk8sc6yxMhJXpgnOLxjDMnTH"
+    "FbfUfHHi/HVI7/fkqyOX70TV1rY8V0c5jfrSy4KTkJLS8rGmNDyoadxMUkp8/BdmEjoxys"
+    "EQlpzEsDGuHbCgIakZCAyiCepuerU9b0HJGoZkk9evo3x0hKP+4qTE5BN8c1V4uanCIrYI"
+    "axiasOVIDr0F4MAoflI1MEioftxLWgAnE7dIdvFNsjnbYRTajAtJXRUC8VDQVt18+ZAQ8M"
+    "h+ptexJoxUiHmh4KU8Ew06MEqPFKHUeJUtOlOo4SpESY3/5QxeMKRYRqzbJJHlpAiHUiEk"
+    "RpT6v4wS6N19CCE0z+qFbNaNeRrvCxw9nhQVid21ow9Thua9tJme22Fpn9u93Wviw1F2hB"
+    "HC5Y23iFHOj4/mbv51Pv59lc+6kDnAdkms4peFpCG7L/WKdgiZ/AytOXp4CZTNjVtDdbLU"
+    "8on+dVerO9gDebC7+VKk8SthfOm6GWiEbtUUPkxyOTy25kBzYm5doR30ifJ0x8IzURq3Oy"
+    "1pUxQceEvmfjMwPC5fhm7sDO5XlmflfIrbDlLs1nlcaRcPTf/DpbKWGBLCBV1NsK8dknhX"
+    "NK9uBUzi3DOW+ebjI5nxXO5PyomWgPL56E2HedafwInYLJUQU9hu9S2Ce425v0f1No3g8q"
+    "PbWon9nVqPtl0AFPyF0a5BjXkgz6Mu1BNvTiep/KiO2Tis6aOaZzGQx7eDDs1sBbxFKmkS"
+    "9WNZHFUzTLE61d0ptAoMd3YsptVQfVmHYnElZ1hgBHZlcmnxrOvV2cqkqnfOF44I0vBcA2"
+    "oNZ/n9sEGvB7o7WuTAQdXgBwKVluWsT1himmEXUyLeKL8qAsqLEUshEJuftzHBGDD7IUpj"
+    "EZiepunWq7hhyoUwlnS03qVLGptTvBiMVNkyr9EVO4RpbBAkbXxvKKRPWwTK1io6btVCt8"
+    "22chvSIb4R1aAHuGVANeVA2Qm1YdqoB/uioFalREYioVgRdTBJxwjzgQV9EogSSs0Q+2VY"
+    "qAjf+EbLtOKwHBrXwFwG9UnlP4wQmZgKAL8CN8vXgNxprr2Yb2DFzPxRT6nz4A5DrAgY5D"
+    "XUeBZkNWiSGfdqio+91uWlIBaVIBkeUZXtT85yLXLIX/RkDARFhnhVziznJc4s7SLnG5Ba"
+    "An8FvG+vFiBaBrcz/MM58qv09iltOUw9vGenozHHwOmye94OLAI0fdGu8TBg6MTahZGSt3"
+    "VC6B+4wI1gV8uPQ0C/3H4fAmBv3HfhLb+9uPCpn2CUcZTpoL6UrwHboS6NBy7ZIMQkxGIJ"
+    "e+CpPxSOtMrfSBpLvDCbQn3Z1RkpR92BUA29t0dFwLQeGsBtEV8IDY8Ayv6jIeHAXrFxwJ"
+    "0LV6bmSaVwoYVkpYVE4mSwiCl2BBLwDPg2i0IGhtw4VoluGTG4CWspxjO82hHNqZZEwkY9"
+    "IWaOtOD14yy71McF8iwT39rwpL5ZSOiAhAgDRANjnYdlVsGzy34/xIq7ikMDk89w2ySh0d"
+    "iihjgaVNetVm6Wap8mYVQEXVV+GAqlOJZfo+R4cNzwHZKuzmsFHELrhGUIdU13wka4zlQm"
+    "iDJ2w/bHROXbMAS9Z0Crw1LR/09auurTUduc9fvwKNqKnkgMizCFbXcZGUDdugs20ZkH/R"
+    "ukSxE5zM5SA14bbbDqsv7Y49W88YgALRnBvpNmvPJwOFVmixIK3XwvQD9Ut/fN0BDtWm1C"
+    "fkLKfW3Wj4i9KbdELPhKk1nFwrow7AbFnZZ7AqN/TKykccmGupfCRN6tKkLqhJnSzltuvs"
+    "YeCNCcqCNW0uWAMtY58RjojJ8W31+DpkDJi3xT5JYzjSB6eN2WtNPWt+qMOkMZclksaEJ8"
+    "+ydFxUrjkyri5QK8x45GoPPA45H82N0HfPa6ZSZauG9lw6LVdcsjlQ37cf1CNMcYTX/sdR"
+    "5lg8vFMG5HxLJKfWp/ubG9IxeY2pdUV2rQ4wsAWnVq876Ck3N/T8rNNfa5qwJUVOpadiNv"
+    "TSU7FaT8XWDXDVxe2CL6JsdauUnPQD5fiBQliyul1EQgIqHWvrRzTgvEuGkMeE5ETd7a8M"
+    "YRUlrQZBN8eFbWFf5e3atzvOeb0Nhj0Q1EhYrZi4xr/W3dA27wXetkX2cDdwvn+9DFsouh"
+    "SUC1vY6KIVgCt2ZbuU2n5IYTtZq00W2GpbQlPpT7iHP2FmYEwMzXzPwhpzjrmBa6PMOPby"
+    "TnsyN1b1Z3D2+ZSCNCIhEd19/A4XkANVw4Khlm0Dt6huGJlUMs+Y6HnG7i3ETTLGrudu9j"
+    "SdV+EwAt+r/wcHwNXaxM/QpmUaL9+f/zz1fn5zoZO/v728nHoX8wvjpw/AhjpEj9Ahf1lj"
+    "23VomABNBhbEBvzA/LARP66gxifJENp26SAycOBlfdFfNMy2RRHMtXhHP5Bfxkd3t/9JKN"
+    "uk98kmRqKE+8nn4W/KaHCrDCYdsMDkA7FW0HKnVn8wnvQn95P+cNABiPxK5HpUZmqNJ92J"
+    "ohIBZXQ36o+VDqC+NjS62IX22kYOnFrRu9Hr4971cHhDJPQlxubUuh6O7/qTLrmyxM4auZ"
+    "p5eMTH+UWRSISL7ECEi5STC7ZcsrmqZb+2pJwAfvJ1h7aHkK0JUHthvREUDuzzImCfZ4N9"
+    "ngk2XGm8Soy7wd4Iigf2ZaFV5DJnGblMryPSWe47cZbbK+lBcOA5jHQvXOHuSKxmtRLuA+"
+    "yiOdK14GVTJ/DY/dO8k7gVaVkD8Z4TTO9Ai6wLc6Jj+dH0nrOp/6cvNcuCbIGmnxddPVgT"
+    "x5sxLwQ2dWgXwb+JlIy7b/T4TJYNspCQtSbDzz2Dco5Jyb23yN4LH6HF2XazQd4ICBhLfP"
+    "FzAYAvfs7El95KqDbbpWaf03JEvM1wky/64/B3eh6e4W/klHvb7ZOjK9OCaU6DMU1m4Oxz"
+    "Zi0yHtnDkRoNU7MWnsYr6pI936MyDS4p/1m+6g2aWVcqBnmtPZtY4+yKv4yHgwxn3a1IUo"
+    "dHugv+y7JK1gb1lgqdech0keW8po+tjfzMgZtCFFPfUzH1yfD5hF5OO0jF1CfUmqIzPykn"
+    "3oZaOSMW0RiLK4VxIemqnvY+MKDhraH6ADnek9nzNy4lHLV/XojaP8+h9s856R2PL7h0TQ"
+    "56FLWSKsudMrjqDz53QCBPFJXwihO5MmH/dKfWJ6LT0EDTOVFqaKqm9saeevaCq9Pn1iTZ"
+    "CjVYkGRz5WgrkmiuC1drt3R8e1ROpgyIqeiOq0Lbxpz8stmJl+JSAigqjedd2rJlKdh3JF"
+    "6KSQpIwR8J5R5ikh+gTmMZoKF6lsuzbO0wtiSFZRqmNo81VVv2SaS2FZPj2+bxDU0XJcc3"
+    "IibHt83jK63i2fqmWFbx2OFta6YsSB9FJCR3tDPOwnN4Kq4MwY1FBESmVJsCArqegVzFcu"
+    "3nE45TQuTuaZ5LgkbbUa9MG8EmXBJiKa4jSzNzOSCPxRu3hMQ9HKffsXRGeBlnBH+MyG/P"
+    "suNmUDxxMQFIiThx+a4I/fwum31+lyKfNZ2fcDsX48ZzbR+xNwLezxCIpR2wpB0QZ5sBd8"
+    "LMXZaPH+SLIsvFRfZykc58fEwFJxpzEauh3MQMzjEv2VK2P8dW4iB3jnZqz435bWTQ8dmw"
+    "Z7LwEvXiqKN1meXEby3cOnJRZBm5yF5FLlKLCDtSanzDdDa8cSnhYK5luZa8YTb64vKGUS"
+    "Kh4Pk/KiKZw53MIYNLUoc7qMPopCqduK9O8vAXPBt53Gim4M5pHmn4J56pttdICBN+siCP"
+    "EpSkX5Ok39qbmUgveYKPCbUnlYeLH6DVUC6P6rmU7GwT/EFoPsNEY4zg2yIVVt9mV1h9m6"
+    "qwutZsjZcgNS9WI5SQoRqVHz6P0P2aNPWgUXIATv73XrmnrtO+9NQa3Q8GzPeabLIW872O"
+    "1vmJ+16f7PHlVO9lbXATcWTuuwY//cbxOvtWl1oSuxrHsJadWDJsL6FMQklWFvJ+pTnxhJ"
+    "ikWYrQLKV91KV7+v7u6ZLTyp7q4nJac2QhZ7nXsCdEpadrmz1do4xHQSUgKiK5y53cJYNL"
+    "cpc7uMvopGoVdznWyVLmkaPPL3h2wmEwY/dP83hMJ2yp/olnhVMkk7bAxfRsBjQXaGDuuZ"
+    "4NAVtCwWQJgY2fAHKAS/5KgHWXH8AIGuQCJvsS0DWbulqyu0/aA3zlrU+TZ7haHjK1HAyQ"
+    "CxzPfgwyKZMJHqRSfsL2A7QdoFkG/Sfr6pT9KwjnJS8GWO8Q3N/RdbJgouVoEiryY2R2qd"
+    "ZxuyGJVOaMFJURkFl8V4S2fZdN275L0baavSjFK4bt28Eq0ucJwyoGq1BJFXorJeCpSST1"
+    "+QhJ48pyduTzxrwcHS1lk2WGmzTM9WS4kdmwZDasozvby5wzMueMcKS+TEby3eioksr/Ps"
+    "ZZGuqyNyyxDHUpa8ML5QSANtKXJ7x8AP6d09xcANs2dTr1Snq3SXr3EdpOSXY3IiIguVuL"
+    "/wv9qEogHDQXEN1aSuzRSlLcWLlsAj0i0jyH/jLqUWVs+YtuZn/9P6icjv4="
 )
