@@ -11,13 +11,13 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from server import db, settings
+from server import db, queue, settings
 from server.api import auth as api_auth
 from server.api import openapi
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
-from server.web import accounts, errors, home
+from server.web import accounts, admin_outbox, errors, home, inbox
 from server.web.context import RequestContextMiddleware
 
 
@@ -30,12 +30,15 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         try:
             yield
         finally:
+            await queue.close()
             await close_redis()
             await db.close_db()
 
     routes = [
         *home.routes,
         *accounts.routes,
+        *inbox.routes,
+        *admin_outbox.routes,
         *api_auth.routes,
         *openapi.routes,
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),

@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "migrate":
         return asyncio.run(commands.migrate(config))
     if args.command == "makemigrations":
-        return asyncio.run(commands.makemigrations(config, args.name))
+        return commands.makemigrations(config, args.name)
     if args.command == "seed-demo":
         return asyncio.run(commands.seed_demo(config, if_empty=args.if_empty))
     if args.command == "serve":

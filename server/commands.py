@@ -30,8 +30,8 @@ async def migrate(config: Settings) -> int:
     return 0
 
 
-async def makemigrations(config: Settings, name: str) -> int:
-    for dialect, written in (await migrations_tool.make(config, name)).items():
+def makemigrations(config: Settings, name: str) -> int:
+    for dialect, written in migrations_tool.make(config, name).items():
         print(f"{dialect}: {written or 'no changes'}")
     return 0
 
@@ -59,7 +59,7 @@ async def user_add(
     await db.open_db(config)
     try:
         async with in_transaction():  # a user whose role fails is not left behind
-            user = await accounts.register(phone, password, name, "zh-CN", CLI)
+            user = await accounts.register(phone, password, name, "zh-CN", CLI, config)
             if role == Role.MEMBER:
                 await enrol_verified(user, scope, name or phone, CLI)
             elif role != Role.RESIDENT:

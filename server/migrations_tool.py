@@ -34,7 +34,7 @@ async def upgrade(settings: Settings) -> list[str]:
         return await command.upgrade(run_in_transaction=True)
 
 
-async def make(settings: Settings, name: str) -> dict[str, str]:
+def make(settings: Settings, name: str) -> dict[str, str]:
     """Write the next migration for both dialects, offline; returns what was written per dialect.
 
     Each dialect runs in its own process: aerich keeps the pending SQL and the dialect in class
@@ -44,7 +44,9 @@ async def make(settings: Settings, name: str) -> dict[str, str]:
     for dialect in OFFLINE_URLS:
         result = subprocess.run(
             [sys.executable, "-m", "server.migrations_tool", dialect, name, str(MIGRATIONS_DIR)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             raise RuntimeError(f"makemigrations for {dialect} failed:\n{result.stderr}")
@@ -55,7 +57,9 @@ async def make(settings: Settings, name: str) -> dict[str, str]:
 async def _make_one(settings: Settings, dialect: str, name: str, location: Path) -> str:
     offline_settings = dataclasses.replace(settings, database_url=OFFLINE_URLS[dialect])
     command = Command(
-        tortoise_config=tortoise_config(offline_settings), app="models", location=str(location / dialect)
+        tortoise_config=tortoise_config(offline_settings),
+        app="models",
+        location=str(location / dialect),
     )
     if not (location / dialect / "models").exists():
         await command._do_init(safe=True, offline=True)

@@ -11,7 +11,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from server import i18n
+from server import i18n, settings
 from server.web import labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,7 @@ def _make_env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(get_time_zone=lambda: settings.get().time_zone)
     env.globals.update(static_url=static_url, get_language=i18n.get_language, labels=labels)
     env.filters.update(
         local_name=local_name, clock=minutes_to_clock, when=i18n.format_when, day=i18n.format_day
@@ -66,6 +67,7 @@ def page_context(request: Request) -> dict[str, Any]:
         "csrf_token": request.scope.get("csrf_token", ""),
         "language": i18n.get_language(),
         "elderly": request.scope.get("elderly_mode", False),
+        "unread": request.scope.get("unread", 0),
     }
 
 

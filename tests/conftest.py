@@ -30,7 +30,7 @@ import pytest  # noqa: E402
 from tortoise import Tortoise, connections  # noqa: E402
 
 from server import db as db_module  # noqa: E402
-from server import migrations_tool  # noqa: E402
+from server import migrations_tool, queue  # noqa: E402
 from server import settings as settings_module  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.redis_client import close_redis, get_redis  # noqa: E402
@@ -66,6 +66,7 @@ async def database(settings: settings_module.Settings) -> AsyncIterator[list[str
         m._meta.db_table for m in Tortoise.apps["models"].values() if m._meta.db_table != "aerich"
     ]
     yield tables
+    await queue.close()
     await close_redis()
     await db_module.close_db()
 

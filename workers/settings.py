@@ -7,9 +7,11 @@ from typing import Any
 from arq import cron
 from arq.connections import RedisSettings
 
-from server import db, settings
+from server import db, queue, settings
 from server.redis_client import redis_url
 from workers.housekeeping import purge_expired_logins
+from workers.outbox import deliver, sweep
+from workers.scheduled import run_scheduled
 
 
 def redis_settings(config: settings.Settings | None = None) -> RedisSettings:
@@ -18,22 +20,36 @@ def redis_settings(config: settings.Settings | None = None) -> RedisSettings:
     return RedisSettings.from_dsn(redis_url(config))
 
 
+def sweep_cron(every_seconds: int) -> Any:
+    """The cron entry that runs the sweep about every ``every_seconds``."""
+    if every_seconds < 60:
+        return cron(sweep, second=set(range(0, 60, every_seconds)), unique=True)
+    minutes = set(range(0, 60, max(1, every_seconds // 60)))
+    return cron(sweep, minute=minutes, second={0}, unique=True)
+
+
 async def startup(ctx: dict[str, Any]) -> None:
-    await db.open_db(settings.get())
+    ctx["settings"] = settings.get()
+    await db.open_db(ctx["settings"])
+    await sweep(ctx)  # whatever came due while no worker ran goes out now
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    await queue.close()
     await db.close_db()
 
 
 class WorkerSettings:
-    functions = [purge_expired_logins]
-    cron_jobs = [cron(purge_expired_logins, minute={7}, unique=True)]
+    functions = [deliver, run_scheduled, sweep, purge_expired_logins]
+    cron_jobs = [
+        sweep_cron(settings.get().outbox_sweep_seconds),
+        cron(purge_expired_logins, minute={7}, second={0}, unique=True),
+    ]
     on_startup = startup
     on_shutdown = shutdown
     max_jobs = 20
     job_timeout = 300
-    keep_result = 3600
+    keep_result = 60
 
     @classmethod
     def configure(cls) -> type[WorkerSettings]:

@@ -9,9 +9,10 @@ from redis.asyncio import Redis
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server.domain import outbox
 from server.domain.audit import Origin, record
 from server.domain.errors import AuthenticationFailed, Throttled, ValidationFailed
-from server.i18n import N_
+from server.i18n import N_, format_when
 from server.models.accounts import ApiToken, Language, Session, User
 from server.security import ratelimit
 from server.security.passwords import hash_password, needs_rehash, verify_password
@@ -46,7 +47,7 @@ def check_password(password: str, field: str = "password") -> None:
 
 
 async def register(
-    phone: str, password: str, display_name: str, language: str, origin: Origin
+    phone: str, password: str, display_name: str, language: str, origin: Origin, settings: Settings
 ) -> User:
     phone = normalize_phone(phone)
     check_password(password)
@@ -64,9 +65,14 @@ async def register(
             await record(
                 user, "user.register", origin, object_type="user", object_id=user.public_id
             )
+            payload = {"name": name or phone}
+            sent = await outbox.notify(
+                user, "account.welcome", payload, settings, subject=("user", user.id)
+            )
     except IntegrityError:
         message = N_("This phone number is already registered. Log in instead.")
         raise ValidationFailed(message, fields={"phone": message}) from None
+    await outbox.dispatch(sent, settings)
     return user
 
 
@@ -117,7 +123,12 @@ async def end_session(user: User, key: str, origin: Origin) -> None:
 
 
 async def change_password(
-    user: User, current: str, new: str, keep_session_key: str | None, origin: Origin
+    user: User,
+    current: str,
+    new: str,
+    keep_session_key: str | None,
+    origin: Origin,
+    settings: Settings,
 ) -> None:
     """Set a new password; every other session and every API token of the user ends."""
     if not verify_password(user.password_hash, current):
@@ -137,6 +148,16 @@ async def change_password(
         await record(
             user, "user.password_change", origin, object_type="user", object_id=user.public_id
         )
+        payload = {"phone": user.phone, "time": format_when(now, settings.time_zone, "short")}
+        sent = await outbox.notify(
+            user,
+            "account.password_changed",
+            payload,
+            settings,
+            subject=("user", user.id),
+            key=now.isoformat(),
+        )
+    await outbox.dispatch(sent, settings)
 
 
 async def issue_token(user: User, settings: Settings, origin: Origin) -> tuple[str, datetime]:
@@ -178,6 +199,57 @@ async def set_preferences(
         await record(
             user,
             "user.preferences",
+            origin,
+            object_type="user",
+            object_id=user.public_id,
+            before=before,
+            after=after,
+        )
+
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _minutes(text: str, field: str) -> int | None:
+    if not text:
+        return None
+    match = CLOCK.match(text)
+    if not match:
+        message = N_("Enter a time like 21:30.")
+        raise ValidationFailed(message, fields={field: message})
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+async def set_notification_preferences(
+    user: User,
+    origin: Origin,
+    *,
+    email: str,
+    by_email: bool,
+    by_sms: bool,
+    quiet_start: str,
+    quiet_end: str,
+) -> None:
+    """Where and when a user wants messages; the in-app inbox always gets them."""
+    email = email.strip()
+    if email and (len(email) > 254 or not EMAIL.match(email)):
+        message = N_("Enter an email address like name@example.com.")
+        raise ValidationFailed(message, fields={"email": message})
+    start, end = _minutes(quiet_start, "quiet_start"), _minutes(quiet_end, "quiet_end")
+    if (start is None) != (end is None):
+        message = N_("Give both ends of your quiet hours, or neither for the default.")
+        raise ValidationFailed(message, fields={"quiet_end": message})
+    fields = ["email", "notify_email", "notify_sms", "quiet_start", "quiet_end"]
+    before = {f: getattr(user, f) for f in fields}
+    user.email, user.notify_email, user.notify_sms = email or None, by_email, by_sms
+    user.quiet_start, user.quiet_end = start, end
+    after = {f: getattr(user, f) for f in fields}
+    async with in_transaction():
+        await user.save(update_fields=fields)
+        await record(
+            user,
+            "user.notification_preferences",
             origin,
             object_type="user",
             object_id=user.public_id,

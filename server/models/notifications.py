@@ -7,6 +7,8 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from server.models.base import new_token
+
 
 class Channel(StrEnum):
     INBOX = "inbox"
@@ -24,6 +26,7 @@ class NotificationStatus(StrEnum):
 
 class Notification(Model):
     id = fields.IntField(primary_key=True)
+    public_id = fields.CharField(max_length=24, unique=True, default=new_token)  # in URLs
     user = fields.ForeignKeyField(
         "models.User", related_name="notifications", null=True, on_delete=fields.CASCADE
     )

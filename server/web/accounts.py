@@ -7,12 +7,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.domain import accounts, roles
+from server.domain import accounts, roles, scopes
 from server.domain.errors import DomainError, ValidationFailed
 from server.models.members import Member
 from server.redis_client import get_redis
 from server.settings import get as get_settings
-from server.templating import render
+from server.templating import minutes_to_clock, render
 from server.web.auth import current_user, origin_of, require_user, safe_next
 from server.web.context import SESSION_COOKIE, clear_cookie, client_ip, make_cookie, session_cookie
 from server.web.forms import form_fields
@@ -32,7 +32,11 @@ def _redirect(request: Request, target: str, cookies: tuple[str, ...] | list[str
 
 
 def _form_error(
-    request: Request, template: str, error: DomainError, values: dict[str, str]
+    request: Request,
+    template: str,
+    error: DomainError,
+    values: dict[str, str],
+    extra: dict[str, object] | None = None,
 ) -> Response:
     """The form again, with the error and the fields marked; htmx gets just the form."""
     values = {k: v for k, v in values.items() if "password" not in k}
@@ -41,6 +45,7 @@ def _form_error(
         "error": i18n.gettext(summary, **error.params),
         "fields": error.fields,
         "values": values,
+        **(extra or {}),
     }
     return render(request, template, context, status=error.status, block="form")
 
@@ -87,6 +92,7 @@ async def register_submit(request: Request) -> Response:
             form.get("display_name", ""),
             i18n.get_language(),
             origin_of(request),
+            settings,
         )
         key = await accounts.start_session(user, settings, origin_of(request))
     except DomainError as error:
@@ -110,7 +116,12 @@ async def account_page(request: Request) -> Response:
     return render(
         request,
         "accounts/account.html",
-        {"grants": grants, "member": member, "welcome": request.query_params.get("welcome")},
+        {
+            "grants": grants,
+            "member": member,
+            "welcome": request.query_params.get("welcome"),
+            "city_admin": await scopes.is_city_admin(user),
+        },
     )
 
 
@@ -129,6 +140,7 @@ async def password_submit(request: Request) -> Response:
             form.get("new_password", ""),
             request.scope.get("session_key"),
             origin_of(request),
+            get_settings(),
         )
     except DomainError as error:
         return _form_error(request, "accounts/password.html", error, {})
@@ -155,7 +167,52 @@ async def set_elderly_mode(request: Request) -> Response:
     return _redirect(request, safe_next(form.get("next")), [cookie])
 
 
+def _clock(minutes: int | None) -> str:
+    return "" if minutes is None else minutes_to_clock(minutes)
+
+
+def _notification_context() -> dict[str, object]:
+    return {"fields": {}, "error": None, "sms_enabled": bool(get_settings().sms_gateway_url)}
+
+
+async def notifications_page(request: Request) -> Response:
+    user = require_user(request)
+    values = {
+        "email": user.email or "",
+        "quiet_start": _clock(user.quiet_start),
+        "quiet_end": _clock(user.quiet_end),
+    }
+    context = {**_notification_context(), "values": values}
+    return render(request, "accounts/notifications.html", context)
+
+
+async def notifications_submit(request: Request) -> Response:
+    user = require_user(request)
+    form = await form_fields(request)
+    try:
+        await accounts.set_notification_preferences(
+            user,
+            origin_of(request),
+            email=form.get("email", ""),
+            by_email=form.get("by_email") == "1",
+            by_sms=form.get("by_sms") == "1",
+            quiet_start=form.get("quiet_start", ""),
+            quiet_end=form.get("quiet_end", ""),
+        )
+    except DomainError as error:
+        extra: dict[str, object] = {"sms_enabled": bool(get_settings().sms_gateway_url)}
+        return _form_error(request, "accounts/notifications.html", error, form, extra)
+    return _redirect(request, "/account/notifications?saved=1")
+
+
 routes = [
+    Route("/account/notifications", notifications_page, methods=["GET"], name="notification_prefs"),
+    Route(
+        "/account/notifications",
+        notifications_submit,
+        methods=["POST"],
+        name="notification_prefs_submit",
+    ),
     Route("/login", login_page, methods=["GET"], name="login"),
     Route("/login", login_submit, methods=["POST"], name="login_submit"),
     Route("/register", register_page, methods=["GET"], name="register"),

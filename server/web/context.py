@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server import i18n
 from server.models.accounts import Session
+from server.models.notifications import Channel, Notification, NotificationStatus
 from server.security.tokens import digest
 from server.settings import Settings
 
@@ -72,6 +73,7 @@ class RequestContextMiddleware:
     async def _load_session(self, scope: Scope, conn: HTTPConnection, out: list[str]) -> None:
         scope["user"] = None
         scope["session_key"] = None
+        scope["unread"] = 0
         scope["session_problem"] = None
         raw = conn.cookies.get(SESSION_COOKIE)
         if not raw:
@@ -93,6 +95,9 @@ class RequestContextMiddleware:
             await Session.filter(id=session.id).update(last_seen_at=now)
         scope["user"] = user
         scope["session_key"] = key
+        scope["unread"] = await Notification.filter(
+            user_id=user.id, channel=Channel.INBOX, status=NotificationStatus.SENT, read_at=None
+        ).count()  # the header's badge; one indexed count
 
     def _csrf_cookie(self, conn: HTTPConnection, out: list[str]) -> str:
         token = conn.cookies.get(CSRF_COOKIE, "")

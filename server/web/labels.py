@@ -14,3 +14,9 @@ CENTRE_KIND = {
     "business_district": N_("Business district centre"),
     "market": N_("Market centre"),
 }
+
+CHANNEL = {
+    "inbox": N_("In-app message"),
+    "email": N_("Email"),
+    "sms": N_("SMS"),
+}

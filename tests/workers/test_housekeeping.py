@@ -15,16 +15,24 @@ from workers.settings import WorkerSettings, redis_settings
 
 async def test_the_worker_purges_expired_sessions_and_old_tokens(cast: Cast, settings):
     now = datetime.now(UTC)
-    await Session.create(key_hash="a" * 64, user=cast.resident, expires_at=now - timedelta(minutes=1))
+    await Session.create(
+        key_hash="a" * 64, user=cast.resident, expires_at=now - timedelta(minutes=1)
+    )
     await Session.create(key_hash="b" * 64, user=cast.resident, expires_at=now + timedelta(days=1))
-    await ApiToken.create(token_hash="c" * 64, user=cast.resident, expires_at=now - timedelta(days=31))
-    await ApiToken.create(token_hash="d" * 64, user=cast.resident, expires_at=now - timedelta(days=1))
+    await ApiToken.create(
+        token_hash="c" * 64, user=cast.resident, expires_at=now - timedelta(days=31)
+    )
+    await ApiToken.create(
+        token_hash="d" * 64, user=cast.resident, expires_at=now - timedelta(days=1)
+    )
 
     pool = await create_pool(redis_settings(settings))
     job = await pool.enqueue_job("purge_expired_logins", _job_id="purge-test")
     assert job is not None
     assert await pool.enqueue_job("purge_expired_logins", _job_id="purge-test") is None  # deduped
-    worker = Worker(functions=[purge_expired_logins], redis_pool=pool, burst=True, handle_signals=False)
+    worker = Worker(
+        functions=[purge_expired_logins], redis_pool=pool, burst=True, handle_signals=False
+    )
     try:
         await worker.main()
         assert await job.result(timeout=5) == {"sessions": 1, "tokens": 1}
@@ -37,4 +45,4 @@ async def test_the_worker_purges_expired_sessions_and_old_tokens(cast: Cast, set
 
 def test_the_worker_settings_list_the_job_and_its_schedule():
     assert purge_expired_logins in WorkerSettings.functions
-    assert [c.coroutine for c in WorkerSettings.cron_jobs] == [purge_expired_logins]
+    assert purge_expired_logins in [c.coroutine for c in WorkerSettings.cron_jobs]

@@ -1,0 +1,38 @@
+"""Every event that sends a message, in one place: what it means and how it may travel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.i18n import N_
+from server.models.notifications import Channel
+
+ALL_CHANNELS = (Channel.INBOX, Channel.EMAIL, Channel.SMS)
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str  # also the message template: templates/messages/<name>.html
+    summary: str  # msgid, for admin pages
+    channels: tuple[Channel, ...] = ALL_CHANNELS
+    urgent: bool = False  # urgent messages ignore quiet hours
+    sms_params: tuple[str, ...] = ()  # payload keys passed to the SMS gateway's template
+
+
+EVENTS: dict[str, Event] = {
+    e.name: e
+    for e in (
+        Event("account.welcome", N_("Welcome after registration"), channels=(Channel.INBOX,)),
+        Event(
+            "account.password_changed",
+            N_("Password changed (security notice)"),
+            urgent=True,
+            sms_params=("time",),
+        ),
+    )
+}
+
+
+def get(name: str) -> Event:
+    """The event called ``name``; a typo is a programming error, so it raises KeyError."""
+    return EVENTS[name]

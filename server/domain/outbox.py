@@ -1,0 +1,189 @@
+"""The notification outbox: rows written with the change that causes them, then delivered
+exactly once by workers that claim each row with a conditional UPDATE."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise.expressions import F, Q
+
+from server import queue
+from server.domain import events, quiet_hours
+from server.domain.audit import Origin, record
+from server.domain.errors import NotFound
+from server.i18n import N_
+from server.models.accounts import User
+from server.models.notifications import Channel, Notification, NotificationStatus
+from server.settings import Settings
+
+S = NotificationStatus
+
+
+def _dedupe_key(event: str, subject: str, key: str, user_id: int, channel: Channel) -> str:
+    raw = f"{event}:{subject}:{key}:{user_id}:{channel.value}"
+    return raw if len(raw) <= 200 else hashlib.sha256(raw.encode()).hexdigest()
+
+
+def channels_for(user: User, event: events.Event, settings: Settings) -> list[Channel]:
+    """The event's channels that this user takes and this install can send."""
+    wanted = {
+        Channel.INBOX: True,
+        Channel.EMAIL: bool(user.email) and user.notify_email,
+        Channel.SMS: bool(settings.sms_gateway_url)
+        and user.notify_sms
+        and event.name in settings.sms_templates,
+    }
+    return [c for c in event.channels if wanted[c]]
+
+
+def quiet_window(user: User | None, settings: Settings) -> tuple[int, int]:
+    if user is not None and user.quiet_start is not None and user.quiet_end is not None:
+        return user.quiet_start, user.quiet_end
+    return settings.quiet_hours
+
+
+def _due(
+    user: User, event: events.Event, channel: Channel, at: datetime, settings: Settings
+) -> datetime:
+    if event.urgent or channel == Channel.INBOX:
+        return at
+    return quiet_hours.next_allowed(at, quiet_window(user, settings), settings.time_zone)
+
+
+async def notify(
+    user: User,
+    event_name: str,
+    payload: dict[str, Any],
+    settings: Settings,
+    *,
+    subject: tuple[str, int | None] = ("", None),
+    key: str = "",
+    send_after: datetime | None = None,
+) -> list[int]:
+    """Write the rows for one event to one user (call inside the change's transaction).
+
+    Writing the same event about the same subject and key twice is a no-op: the dedupe key is
+    unique. Returns the ids to hand to ``dispatch`` once the transaction has committed.
+    """
+    event = events.get(event_name)
+    at = send_after or datetime.now(UTC)
+    subject_type, subject_id = subject
+    rows = [
+        Notification(
+            user=user,
+            to_address=user.email
+            if channel == Channel.EMAIL
+            else user.phone
+            if channel == Channel.SMS
+            else "",
+            event=event.name,
+            channel=channel,
+            language=user.language.value,
+            payload=payload,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            dedupe_key=_dedupe_key(
+                event.name, f"{subject_type}:{subject_id}", key, user.id, channel
+            ),
+            urgent=event.urgent,
+            send_after=_due(user, event, channel, at, settings),
+        )
+        for channel in channels_for(user, event, settings)
+    ]
+    await Notification.bulk_create(rows, ignore_conflicts=True)
+    keys = [row.dedupe_key for row in rows]
+    return [row.id for row in await Notification.filter(dedupe_key__in=keys).only("id")]
+
+
+def job_id(row: Notification) -> str:
+    """One arq job per row, attempt and due time: re-enqueueing the same wake-up is a no-op."""
+    return f"deliver:{row.id}:{row.attempts}:{int(row.send_after.timestamp())}"
+
+
+async def dispatch(ids: list[int], settings: Settings) -> None:
+    """Wake workers for these rows (after commit). If Redis is away, the sweep does it later."""
+    for row in await Notification.filter(id__in=ids, status=S.PENDING):
+        await queue.enqueue(
+            settings, "deliver", row.id, job_id=job_id(row), defer_until=row.send_after
+        )
+
+
+async def cancel(subject_type: str, subject_id: int, event_names: list[str] | None = None) -> int:
+    """Cancel every message not yet sent about one subject; returns how many."""
+    rows = Notification.filter(subject_type=subject_type, subject_id=subject_id, status=S.PENDING)
+    if event_names:
+        rows = rows.filter(event__in=event_names)
+    return await rows.update(status=S.CANCELLED)
+
+
+async def claim(notification_id: int, now: datetime, settings: Settings) -> Notification | None:
+    """Take one due row for sending, or None if it is not due, done, or another worker has it.
+
+    A row left in SENDING by a worker that died is claimable again once its lease runs out.
+    """
+    claimable = Q(status=S.PENDING, send_after__lte=now) | Q(
+        status=S.SENDING, claimed_until__lt=now
+    )
+    taken = await Notification.filter(claimable, id=notification_id).update(
+        status=S.SENDING,
+        claimed_until=now + timedelta(seconds=settings.outbox_lease_seconds),
+        attempts=F("attempts") + 1,
+    )
+    if taken != 1:
+        return None
+    return await Notification.get(id=notification_id).select_related("user")
+
+
+async def defer(row: Notification, until: datetime) -> None:
+    """Give a claimed row back unsent, to go at ``until`` (quiet hours); not an attempt."""
+    await Notification.filter(id=row.id, status=S.SENDING).update(
+        status=S.PENDING, send_after=until, attempts=F("attempts") - 1, claimed_until=None
+    )
+
+
+async def mark_sent(row: Notification, now: datetime) -> None:
+    await Notification.filter(id=row.id, status=S.SENDING).update(
+        status=S.SENT, sent_at=now, claimed_until=None, last_error=""
+    )
+
+
+async def mark_failed(row: Notification, error: str, now: datetime, settings: Settings) -> bool:
+    """Record a failed attempt: back off and retry, or give up. Returns True if it will retry."""
+    retry = row.attempts < settings.outbox_max_attempts
+    backoff = settings.outbox_retry_seconds * 2 ** (row.attempts - 1)
+    await Notification.filter(id=row.id, status=S.SENDING).update(
+        status=S.PENDING if retry else S.FAILED,
+        send_after=now + timedelta(seconds=backoff) if retry else row.send_after,
+        claimed_until=None,
+        last_error=error[:2000],
+    )
+    return retry
+
+
+async def due_ids(now: datetime, limit: int = 1000) -> list[int]:
+    """Rows the sweep should wake: pending and due, or stuck with an expired lease."""
+    stuck = Q(status=S.PENDING, send_after__lte=now) | Q(status=S.SENDING, claimed_until__lt=now)
+    rows = Notification.filter(stuck).order_by("send_after").limit(limit)
+    return [row.id for row in await rows.only("id")]
+
+
+async def retry_failed(
+    notification_id: int, actor: User, origin: Origin, settings: Settings
+) -> None:
+    """An admin sends a failed message again, from the first attempt."""
+    now = datetime.now(UTC)
+    changed = await Notification.filter(id=notification_id, status=S.FAILED).update(
+        status=S.PENDING, attempts=0, send_after=now, last_error=""
+    )
+    if changed != 1:
+        raise NotFound(N_("This message is not waiting for a retry."))
+    await record(
+        actor,
+        "notification.retry",
+        origin,
+        object_type="notification",
+        object_id=str(notification_id),
+    )
+    await dispatch([notification_id], settings)

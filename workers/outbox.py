@@ -1,0 +1,61 @@
+"""Delivering outbox rows, and the sweep that wakes whatever Redis lost or never got."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from server import queue
+from server.channels import ChannelError, send
+from server.domain import outbox, quiet_hours, scheduler
+from server.models.notifications import Channel, Notification
+from server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+async def deliver(ctx: dict[str, Any], notification_id: int) -> str:
+    """Send one message once. Safe to run any number of times: the claim decides who sends."""
+    settings: Settings = ctx["settings"]
+    now = datetime.now(UTC)
+    row = await outbox.claim(notification_id, now, settings)
+    if row is None:
+        return "not claimable"
+    wake = _quiet_until(row, now, settings)
+    if wake is not None:
+        await outbox.defer(row, wake)
+        await outbox.dispatch([row.id], settings)
+        return "deferred"
+    try:
+        await send(row, settings)
+    except ChannelError as error:
+        log.warning("notification %s via %s failed: %s", row.id, row.channel, error)
+        if await outbox.mark_failed(row, str(error), datetime.now(UTC), settings):
+            await outbox.dispatch([row.id], settings)
+            return "retrying"
+        return "failed"
+    await outbox.mark_sent(row, datetime.now(UTC))
+    return "sent"
+
+
+def _quiet_until(row: Notification, now: datetime, settings: Settings) -> datetime | None:
+    """When a due SMS or email lands in quiet hours (e.g. a retry at night): the morning."""
+    if row.urgent or row.channel == Channel.INBOX:
+        return None
+    allowed = quiet_hours.next_allowed(
+        now, outbox.quiet_window(row.user, settings), settings.time_zone
+    )
+    return allowed if allowed > now else None
+
+
+async def sweep(ctx: dict[str, Any]) -> dict[str, int]:
+    """Wake every due or stuck row of the outbox and of the scheduled jobs."""
+    settings: Settings = ctx["settings"]
+    now = datetime.now(UTC)
+    messages = await outbox.due_ids(now)
+    for row in await Notification.filter(id__in=messages):
+        await queue.enqueue(settings, "deliver", row.id, job_id=outbox.job_id(row) + ":sweep")
+    jobs = await scheduler.due_ids(now)
+    await scheduler.wake(jobs, settings)
+    return {"messages": len(messages), "jobs": len(jobs)}
