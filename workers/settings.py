@@ -8,6 +8,7 @@ from arq import cron
 from arq.connections import RedisSettings
 
 from server import db, queue, settings
+from server.channels import email
 from server.redis_client import redis_url
 from workers.housekeeping import purge_expired_logins
 from workers.outbox import deliver, sweep
@@ -35,6 +36,7 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    await email.close()
     await queue.close()
     await db.close_db()
 
