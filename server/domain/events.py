@@ -29,6 +29,29 @@ EVENTS: dict[str, Event] = {
             urgent=True,
             sms_params=("time",),
         ),
+        Event(
+            "booking.confirmed",
+            N_("Booking confirmed, with the materials to bring"),
+            urgent=True,  # an answer to what the person just did
+            sms_params=("code", "time", "centre"),
+        ),
+        Event(
+            "booking.reminder",
+            N_("Booking reminder (24 h and 2 h before), with the materials to bring"),
+            sms_params=("code", "time", "centre"),
+        ),
+        Event(
+            "booking.cancelled",
+            N_("Booking cancelled"),
+            urgent=True,
+            sms_params=("code", "time", "centre"),
+        ),
+        Event(
+            "booking.rescheduled",
+            N_("Booking moved to a new time"),
+            urgent=True,
+            sms_params=("code", "time", "centre"),
+        ),
     )
 }
 

@@ -18,6 +18,7 @@ class SlotUsage(Model):
     """
 
     id = fields.IntField(primary_key=True)
+    service_id: int
     service = fields.ForeignKeyField(
         "models.Service", related_name="slot_usages", on_delete=fields.RESTRICT
     )
@@ -50,6 +51,11 @@ class BookingSource(StrEnum):
 
 class Booking(Model):
     id = fields.IntField(primary_key=True)
+    # Foreign-key columns, declared for type checkers (Tortoise adds them at run time).
+    service_id: int
+    centre_id: int
+    user_id: int | None
+    rescheduled_from_id: int | None
     code = fields.CharField(max_length=12, unique=True, default=new_code)  # counter, QR, URLs
     service = fields.ForeignKeyField(
         "models.Service", related_name="bookings", on_delete=fields.RESTRICT

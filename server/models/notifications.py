@@ -26,6 +26,7 @@ class NotificationStatus(StrEnum):
 
 class Notification(Model):
     id = fields.IntField(primary_key=True)
+    user_id: int | None  # foreign-key column, for type checkers
     public_id = fields.CharField(max_length=24, unique=True, default=new_token)  # in URLs
     user = fields.ForeignKeyField(
         "models.User", related_name="notifications", null=True, on_delete=fields.CASCADE

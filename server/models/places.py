@@ -73,6 +73,7 @@ class Centre(Model):
     """A Party-mass service centre or station; regional ones still belong to a node."""
 
     id = fields.IntField(primary_key=True)
+    node_id: int  # foreign-key column, for type checkers
     code = fields.CharField(max_length=16, unique=True, default=new_code)  # public, in URLs
     node: fields.ForeignKeyRelation[OrgNode] = fields.ForeignKeyField(
         "models.OrgNode", related_name="centres", on_delete=fields.RESTRICT
@@ -137,6 +138,7 @@ class Service(Model):
     """Something a centre does, with the rules for booking it."""
 
     id = fields.IntField(primary_key=True)
+    centre_id: int  # foreign-key column, for type checkers
     code = fields.CharField(max_length=16, unique=True, default=new_code)  # public, in URLs
     centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
         "models.Centre", related_name="services", on_delete=fields.RESTRICT
@@ -205,6 +207,8 @@ class WeeklyHours(Model):
     """
 
     id = fields.IntField(primary_key=True)
+    centre_id: int  # foreign-key columns, for type checkers
+    service_id: int | None
     centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
         "models.Centre", related_name="weekly_hours", on_delete=fields.CASCADE
     )
@@ -227,6 +231,8 @@ class ScheduleException(Model):
     """A date that differs from the weekly plan: closed, or open with special intervals."""
 
     id = fields.IntField(primary_key=True)
+    centre_id: int  # foreign-key columns, for type checkers
+    service_id: int | None
     centre: fields.ForeignKeyRelation[Centre] = fields.ForeignKeyField(
         "models.Centre", related_name="exceptions", on_delete=fields.CASCADE
     )

@@ -1,0 +1,395 @@
+"""One-stop booking: take a place in a slot (never oversold), cancel, reschedule, remind."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from server.domain import outbox, slots
+from server.domain.accounts import normalize_phone
+from server.domain.audit import Origin, record
+from server.domain.errors import Conflict, NotFound, ValidationFailed
+from server.i18n import N_
+from server.models.accounts import User
+from server.models.bookings import (
+    ACTIVE_BOOKING_STATUSES,
+    Booking,
+    BookingSource,
+    BookingStatus,
+    SlotUsage,
+)
+from server.models.places import MaterialItem, Service
+from server.settings import Settings
+
+ALTERNATIVES = 5
+
+
+class SlotFull(Conflict):
+    code = "slot_full"
+
+    def __init__(self, alternatives: list[slots.Slot]) -> None:
+        super().__init__(
+            N_("This time is fully booked. Please choose one of the nearest free times.")
+        )
+        self.alternatives = alternatives
+
+
+async def service_by_code(code: str) -> Service:
+    service = await Service.get_or_none(code=code, is_active=True).select_related("centre")
+    if service is None:
+        raise NotFound(N_("This service does not exist."))
+    return service
+
+
+async def bookable_slots(service: Service, day: Any, now: datetime) -> list[slots.Slot]:
+    """The day's slots a person may book now: inside lead time and days ahead."""
+    calendar = await slots.load_calendar(service, day, day)
+    earliest, latest = slots.bookable_window(service, now)
+    return [s for s in await slots.slots_on(calendar, day) if earliest <= s.starts_at <= latest]
+
+
+async def nearest_free(service: Service, around: datetime, now: datetime) -> list[slots.Slot]:
+    """Up to five free slots closest in time to ``around``, within the booking window."""
+    earliest, latest = slots.bookable_window(service, now)
+    tz = service.centre.time_zone
+    first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
+    calendar = await slots.load_calendar(service, first, last)
+    free = []
+    day = first
+    while day <= last:
+        free += [
+            s
+            for s in await slots.slots_on(calendar, day)
+            if s.remaining and earliest <= s.starts_at <= latest
+        ]
+        day += timedelta(days=1)
+    free.sort(key=lambda s: abs((s.starts_at - around).total_seconds()))
+    return sorted(free[:ALTERNATIVES], key=lambda s: s.starts_at)
+
+
+async def _check_slot(service: Service, starts_at: datetime, now: datetime) -> slots.Slot:
+    """The slot starting at ``starts_at``, if the service has one there that may be booked now."""
+    if not service.bookable:
+        raise ValidationFailed(
+            N_("This service is not booked in advance: come during opening hours.")
+        )
+    earliest, latest = slots.bookable_window(service, now)
+    if starts_at < earliest:
+        raise ValidationFailed(
+            N_("This time is too soon to book. Choose a later time."), fields={"start": "too_soon"}
+        )
+    if starts_at > latest:
+        raise ValidationFailed(
+            N_("Bookings open %(days)s days ahead. Choose an earlier date."),
+            days=service.max_days_ahead,
+        )
+    day = slots.local_day(starts_at, service.centre.time_zone)
+    calendar = await slots.load_calendar(service, day, day)
+    for slot in await slots.slots_on(calendar, day):
+        if slot.starts_at == starts_at:
+            return slot
+    raise ValidationFailed(
+        N_("The centre offers no slot at this time."), fields={"start": "no_slot"}
+    )
+
+
+def _beneficiary(user: User, for_name: str, for_phone: str) -> tuple[str, str]:
+    """(name, phone) of the person the booking is for; both empty when it is for the booker."""
+    for_name, for_phone = for_name.strip()[:50], for_phone.strip()
+    if not for_name and not for_phone:
+        return "", ""
+    if not for_name:
+        message = N_("Give the name of the person you are booking for.")
+        raise ValidationFailed(message, fields={"for_name": message})
+    phone = normalize_phone(for_phone)
+    return ("", "") if phone == user.phone else (for_name, phone)
+
+
+async def _check_limits(user: User, service: Service, phone: str, now: datetime) -> None:
+    active = Booking.filter(
+        service_id=service.id, status__in=ACTIVE_BOOKING_STATUSES, starts_at__gte=now
+    )
+    if await active.filter(user_id=user.id).count() >= service.max_active_per_person:
+        raise Conflict(
+            N_("You already have %(count)s upcoming bookings for this service."),
+            count=service.max_active_per_person,
+        )
+    whose = (
+        Q(for_phone=phone) | Q(for_phone="", user__phone=phone)
+        if phone != user.phone
+        else Q(for_phone="", user_id=user.id) | Q(for_phone=user.phone)
+    )
+    if await active.filter(whose).count() >= service.max_active_per_beneficiary:
+        raise Conflict(N_("This person already has an upcoming booking for this service."))
+
+
+async def take_place(service: Service, slot: slots.Slot) -> bool:
+    """Take one place of a slot with one conditional UPDATE; False when it is full."""
+    await SlotUsage.bulk_create(
+        [
+            SlotUsage(
+                service_id=service.id, starts_at=slot.starts_at, capacity=service.capacity_per_slot
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    changed = await SlotUsage.filter(
+        service_id=service.id, starts_at=slot.starts_at, taken__lt=F("capacity")
+    ).update(taken=F("taken") + 1)
+    return changed == 1
+
+
+async def release_place(booking: Booking) -> None:
+    await SlotUsage.filter(
+        service_id=booking.service_id,
+        starts_at=booking.starts_at,
+        taken__gt=0,
+    ).update(taken=F("taken") - 1)
+
+
+async def book(
+    user: User,
+    service: Service,
+    starts_at: datetime,
+    settings: Settings,
+    origin: Origin,
+    *,
+    for_name: str = "",
+    for_phone: str = "",
+    source: BookingSource = BookingSource.WEB,
+    now: datetime | None = None,
+) -> Booking:
+    """Book one place for ``user`` (or on behalf of someone), confirm it and plan reminders."""
+    now = now or datetime.now(UTC)
+    name, phone = _beneficiary(user, for_name, for_phone)
+    slot = await _check_slot(service, starts_at, now)
+    await _check_limits(user, service, phone or user.phone, now)
+    try:
+        async with in_transaction():
+            booking = await _hold(user, service, slot, name, phone, source, now)
+            await record(
+                user,
+                "booking.create",
+                origin,
+                object_type="booking",
+                object_id=booking.code,
+                node_path=service.centre.node_path,
+                after=_state(booking),
+            )
+            sent = await _announce(user, booking, service, settings, now, "booking.confirmed")
+    except IntegrityError:
+        raise Conflict(N_("You already hold a place at this time.")) from None
+    await outbox.dispatch(sent, settings)
+    return booking
+
+
+async def _hold(
+    user: User,
+    service: Service,
+    slot: slots.Slot,
+    name: str,
+    phone: str,
+    source: BookingSource,
+    now: datetime,
+) -> Booking:
+    """Take the place and write the booking (inside a transaction); SlotFull if none is left."""
+    if not await take_place(service, slot):
+        raise SlotFull(await nearest_free(service, slot.starts_at, now))
+    return await Booking.create(
+        service_id=service.id,
+        centre_id=service.centre_id,
+        user=user,
+        for_name=name,
+        for_phone=phone,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        source=source,
+        holder_key=f"{user.id}:{phone or 'self'}",
+    )
+
+
+def _state(booking: Booking) -> dict[str, Any]:
+    return {
+        "status": booking.status.value,
+        "starts_at": booking.starts_at.isoformat(),
+        "for_phone": booking.for_phone,
+    }
+
+
+async def booking_for(user: User, code: str) -> Booking:
+    """The user's own booking with this code (its service and centre loaded), else NotFound."""
+    booking = await Booking.get_or_none(code=code.strip().upper(), user_id=user.id).select_related(
+        "service", "service__centre"
+    )
+    if booking is None:
+        raise NotFound(N_("No booking of yours has this code."))
+    return booking
+
+
+def _check_changeable(booking: Booking, now: datetime) -> None:
+    if booking.status != BookingStatus.BOOKED:
+        raise Conflict(N_("This booking can no longer be changed."))
+    cutoff = booking.starts_at - timedelta(minutes=booking.service.cancel_cutoff_minutes)
+    if now > cutoff:
+        raise Conflict(
+            N_("Changes close %(minutes)s minutes before the appointment. Please call the centre."),
+            minutes=booking.service.cancel_cutoff_minutes,
+        )
+
+
+async def cancel(
+    user: User,
+    booking: Booking,
+    reason: str,
+    settings: Settings,
+    origin: Origin,
+    *,
+    now: datetime | None = None,
+    by_staff: bool = False,
+) -> None:
+    """Cancel a booking: free its place, stop its reminders, tell the booker."""
+    now = now or datetime.now(UTC)
+    if not by_staff:
+        _check_changeable(booking, now)
+    before = _state(booking)
+    async with in_transaction():
+        changed = await Booking.filter(id=booking.id, status=BookingStatus.BOOKED).update(
+            status=BookingStatus.CANCELLED,
+            cancelled_at=now,
+            cancel_reason=reason[:200],
+            holder_key=None,
+        )
+        if changed != 1:
+            raise Conflict(N_("This booking can no longer be changed."))
+        await release_place(booking)
+        await outbox.cancel("booking", booking.id, ["booking.reminder", "booking.confirmed"])
+        booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
+        await record(
+            user,
+            "booking.cancel",
+            origin,
+            object_type="booking",
+            object_id=booking.code,
+            node_path=booking.service.centre.node_path,
+            before=before,
+            after=_state(booking),
+        )
+        owner = await User.get(id=booking.user_id) if booking.user_id else None
+        sent = (
+            await _announce(owner, booking, booking.service, settings, now, "booking.cancelled")
+            if owner
+            else []
+        )
+    await outbox.dispatch(sent, settings)
+
+
+async def reschedule(
+    user: User,
+    booking: Booking,
+    starts_at: datetime,
+    settings: Settings,
+    origin: Origin,
+    *,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a booking: hold the new place first, then let the old one go, in one transaction."""
+    now = now or datetime.now(UTC)
+    _check_changeable(booking, now)
+    service = booking.service
+    slot = await _check_slot(service, starts_at, now)
+    if slot.starts_at == booking.starts_at:
+        raise ValidationFailed(N_("Choose a different time from the one you have."))
+    try:
+        async with in_transaction():
+            new = await _hold(
+                user,
+                service,
+                slot,
+                booking.for_name,
+                booking.for_phone,
+                BookingSource(booking.source),
+                now,
+            )
+            new.rescheduled_from_id = booking.id
+            await new.save(update_fields=["rescheduled_from_id"])
+            await Booking.filter(id=booking.id, status=BookingStatus.BOOKED).update(
+                status=BookingStatus.CANCELLED,
+                cancelled_at=now,
+                cancel_reason="rescheduled",
+                holder_key=None,
+            )
+            await release_place(booking)
+            await outbox.cancel("booking", booking.id, ["booking.reminder"])
+            await record(
+                user,
+                "booking.reschedule",
+                origin,
+                object_type="booking",
+                object_id=new.code,
+                node_path=service.centre.node_path,
+                before=_state(booking),
+                after=_state(new),
+            )
+            sent = await _announce(user, new, service, settings, now, "booking.rescheduled")
+    except IntegrityError:
+        raise Conflict(N_("You already hold a place at this time.")) from None
+    await outbox.dispatch(sent, settings)
+    return new
+
+
+async def _announce(
+    user: User, booking: Booking, service: Service, settings: Settings, now: datetime, event: str
+) -> list[int]:
+    """The event's message now, and for a new booking its reminders at the service's offsets."""
+    payload = await message_payload(booking, service)
+    subject = ("booking", booking.id)
+    ids = await outbox.notify(user, event, payload, settings, subject=subject)
+    if event in ("booking.confirmed", "booking.rescheduled"):
+        for offset in service.reminder_offsets_minutes:
+            at = booking.starts_at - timedelta(minutes=offset)
+            if at > now:
+                ids += await outbox.notify(
+                    user,
+                    "booking.reminder",
+                    {**payload, "before_minutes": offset},
+                    settings,
+                    subject=subject,
+                    key=str(offset),
+                    send_after=at,
+                )
+    return ids
+
+
+async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
+    """Everything a booking message shows, as JSON: no model objects in the outbox."""
+    centre = service.centre
+    materials = await MaterialItem.filter(service_id=service.id).order_by("sort_order")
+    local = booking.starts_at.astimezone(slots.ZoneInfo(centre.time_zone))
+    return {
+        "code": booking.code,
+        "service": service.name,
+        "service_en": service.name_en,
+        "centre": centre.name,
+        "centre_en": centre.name_en,
+        "address": centre.address,
+        "phone": centre.phone,
+        "start": booking.starts_at.isoformat(),
+        "tz": centre.time_zone,
+        "time": local.strftime("%m-%d %H:%M"),
+        "for_name": booking.for_name,
+        "materials": [
+            {
+                "name": m.name,
+                "name_en": m.name_en,
+                "form": m.form.value,
+                "count": m.count,
+                "note": m.note,
+                "condition": m.condition,
+            }
+            for m in materials
+        ],
+    }

@@ -1,0 +1,112 @@
+"""Bookable time slots of a service: its day plans cut into back-to-back slots of its duration."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from server.domain.schedules import DayPlan, Exception_, Week, day_plan
+from server.models.bookings import SlotUsage
+from server.models.places import Centre, ScheduleException, Service, WeeklyHours
+
+
+@dataclass(frozen=True)
+class Slot:
+    starts_at: datetime  # UTC
+    ends_at: datetime
+    capacity: int
+    taken: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.capacity - self.taken)
+
+
+@dataclass
+class Calendar:
+    """What decides a service's hours, loaded once for a range of days (three queries)."""
+
+    centre: Centre
+    service: Service
+    centre_week: Week
+    service_week: Week
+    exceptions: dict[tuple[date, bool], list[Exception_]]  # (day, is the service's own) -> rows
+
+    def plan(self, day: date) -> DayPlan:
+        return day_plan(
+            day,
+            self.centre_week,
+            self.service_week or None,
+            self.exceptions.get((day, True)),
+            self.exceptions.get((day, False)),
+        )
+
+
+async def load_calendar(service: Service, start: date, end: date) -> Calendar:
+    centre = await Centre.get(id=service.centre_id)
+    centre_week: Week = defaultdict(list)
+    service_week: Week = defaultdict(list)
+    for row in await WeeklyHours.filter(centre_id=centre.id):
+        if row.service_id is None:
+            centre_week[row.weekday].append((row.opens, row.closes))
+        elif row.service_id == service.id:
+            service_week[row.weekday].append((row.opens, row.closes))
+    exceptions: dict[tuple[date, bool], list[Exception_]] = defaultdict(list)
+    for exc in await ScheduleException.filter(centre_id=centre.id, date__gte=start, date__lte=end):
+        if exc.service_id not in (None, service.id):
+            continue
+        own = exc.service_id is not None
+        exceptions[(exc.date, own)].append(
+            Exception_(exc.closed, exc.opens, exc.closes, exc.reason)
+        )
+    return Calendar(centre, service, dict(centre_week), dict(service_week), dict(exceptions))
+
+
+def slot_starts(plan: DayPlan, duration: int) -> list[int]:
+    """Slot starts in minutes after midnight: back to back from each opening, all fitting."""
+    starts = []
+    for opens, closes in plan.intervals:
+        minute = opens
+        while minute + duration <= closes:
+            starts.append(minute)
+            minute += duration
+    return starts
+
+
+def at_local(day: date, minute: int, tz: str) -> datetime:
+    """The UTC instant of ``minute`` after local midnight of ``day`` in ``tz``."""
+    local = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz)) + timedelta(minutes=minute)
+    return local.astimezone(UTC)
+
+
+def local_day(instant: datetime, tz: str) -> date:
+    return instant.astimezone(ZoneInfo(tz)).date()
+
+
+async def slots_on(calendar: Calendar, day: date) -> list[Slot]:
+    """Every slot of the day with how many places are taken (bookable or not)."""
+    service, tz = calendar.service, calendar.centre.time_zone
+    starts = [
+        at_local(day, m, tz) for m in slot_starts(calendar.plan(day), service.duration_minutes)
+    ]
+    if not starts:
+        return []
+    usage = {
+        u.starts_at: u for u in await SlotUsage.filter(service_id=service.id, starts_at__in=starts)
+    }
+    duration = timedelta(minutes=service.duration_minutes)
+    slots = []
+    for start in starts:
+        row = usage.get(start)
+        capacity = row.capacity if row else service.capacity_per_slot
+        slots.append(Slot(start, start + duration, capacity, row.taken if row else 0))
+    return slots
+
+
+def bookable_window(service: Service, now: datetime) -> tuple[datetime, datetime]:
+    """The earliest and latest start a booking may have now (lead time, days ahead)."""
+    return now + timedelta(minutes=service.min_lead_minutes), now + timedelta(
+        days=service.max_days_ahead
+    )
