@@ -18,18 +18,16 @@ class Rendered:
     sms: str
 
 
+SEPARATOR = "\x1e"  # between the parts, written by templates/messages/_layout.html
+
+
 def render(event: str, language: str, payload: dict[str, Any]) -> Rendered:
     template = env.get_template(f"messages/{event}.html")
     token = i18n.set_language(language)
     try:
-        context = template.new_context(payload)
-        parts = {
-            name: "".join(template.blocks[name](context)).strip()
-            for name in ("subject", "text", "html", "sms")
-        }
-        # The environment escapes for HTML; plain parts must read as typed: "A&B", not "A&amp;B".
-        for name in ("subject", "text", "sms"):
-            parts[name] = html.unescape(parts[name])
+        rendered = template.render({**payload, "p": payload})  # p: the whole payload, for macros
     finally:
         i18n._current.reset(token)
-    return Rendered(**parts)
+    subject, text, body, sms = (part.strip() for part in rendered.split(SEPARATOR))
+    # The environment escapes for HTML; plain parts must read as typed: "A&B", not "A&amp;B".
+    return Rendered(html.unescape(subject), html.unescape(text), body, html.unescape(sms))

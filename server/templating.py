@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,11 @@ def minutes_to_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def iso_when(value: str, tz: str) -> str:
+    """An ISO 8601 instant from a message payload, shown in ``tz`` and the current language."""
+    return i18n.format_when(datetime.fromisoformat(value), tz, "short")
+
+
 def local_name(thing: Any) -> str:
     """A place's name in the current language: the English name in English when there is one."""
     english = str(getattr(thing, "name_en", None) or "")
@@ -51,7 +57,11 @@ def _make_env() -> jinja2.Environment:
     env.globals.update(get_time_zone=lambda: settings.get().time_zone)
     env.globals.update(static_url=static_url, get_language=i18n.get_language, labels=labels)
     env.filters.update(
-        local_name=local_name, clock=minutes_to_clock, when=i18n.format_when, day=i18n.format_day
+        iso_when=iso_when,
+        local_name=local_name,
+        clock=minutes_to_clock,
+        when=i18n.format_when,
+        day=i18n.format_day,
     )
     return env
 

@@ -20,3 +20,10 @@ CHANNEL = {
     "email": N_("Email"),
     "sms": N_("SMS"),
 }
+
+MATERIAL_FORM = {
+    "original": N_("original"),
+    "copy": N_("copy"),
+    "original_and_copy": N_("original and copy"),
+    "electronic": N_("electronic"),
+}

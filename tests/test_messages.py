@@ -1,0 +1,68 @@
+"""Every event has message texts that render in both languages; plain parts are not escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.domain.events import EVENTS
+from server.messages import render
+
+BOOKING = {
+    "code": "ABCD2345",
+    "service": "居住证明开具",
+    "service_en": "Proof of residence",
+    "centre": "望江社区党群服务中心",
+    "centre_en": "Wangjiang Community Centre",
+    "address": "滨江路1号",
+    "phone": "027-86001234",
+    "start": "2026-12-02T01:00:00+00:00",
+    "tz": "Asia/Shanghai",
+    "time": "12-02 09:00",
+    "for_name": "王奶奶",
+    "before_minutes": 120,
+    "materials": [
+        {
+            "name": "居民身份证",
+            "name_en": "Resident ID card",
+            "form": "original_and_copy",
+            "count": 1,
+            "note": "",
+            "condition": "",
+        },
+        {
+            "name": "授权委托书",
+            "name_en": "",
+            "form": "original",
+            "count": 2,
+            "note": "",
+            "condition": "代办时提供",
+        },
+    ],
+}
+SAMPLES = {
+    "account.welcome": {"name": "A&B"},
+    "account.password_changed": {"phone": "13800000001", "time": "2026-11-21 10:00"},
+    **{name: BOOKING for name in EVENTS if name.startswith("booking.")},
+}
+
+
+def test_every_event_has_a_sample_here():
+    assert set(SAMPLES) == set(EVENTS)
+
+
+@pytest.mark.parametrize("event", sorted(EVENTS))
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_every_event_renders_all_four_parts(event, language):
+    message = render(event, language, SAMPLES[event])
+    assert message.subject and message.text and message.html and message.sms
+    assert "\n" not in message.subject and "&amp;" not in message.text
+
+
+def test_booking_messages_list_the_materials_in_the_readers_language():
+    zh = render("booking.reminder", "zh-CN", BOOKING)
+    assert "请携带：" in zh.text
+    assert "居民身份证 (原件及复印件)" in zh.text and "授权委托书 (原件 ×2) — 代办时提供" in zh.text
+    assert "2026/12/2 09:00" in zh.text  # 01:00 UTC is 09:00 in Shanghai
+    en = render("booking.reminder", "en", BOOKING)
+    assert "Resident ID card (original and copy)" in en.text and "9:00" in en.text
+    assert "<li>" in en.html
