@@ -17,7 +17,7 @@ from server.api import openapi
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
-from server.web import accounts, admin_outbox, errors, home, inbox
+from server.web import accounts, admin_outbox, bookings, directory, errors, home, inbox
 from server.web.context import RequestContextMiddleware
 
 
@@ -36,6 +36,8 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
 
     routes = [
         *home.routes,
+        *directory.routes,
+        *bookings.routes,
         *accounts.routes,
         *inbox.routes,
         *admin_outbox.routes,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.dates import format_date
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -36,6 +37,16 @@ def iso_when(value: str, tz: str) -> str:
     return i18n.format_when(datetime.fromisoformat(value), tz, "short")
 
 
+def date_label(day: date) -> str:
+    """A weekday and date a person reads at a glance: 11月23日 星期一 / Monday, 23 November."""
+    pattern = "MMMd日 EEEE" if i18n.get_language() == "zh-CN" else "EEEE, d MMMM"
+    return format_date(day, pattern, locale=i18n.babel_locale())
+
+
+def clock_at(instant: datetime, tz: str) -> str:
+    return i18n.format_clock(instant, tz)
+
+
 def local_name(thing: Any) -> str:
     """A place's name in the current language: the English name in English when there is one."""
     english = str(getattr(thing, "name_en", None) or "")
@@ -59,6 +70,8 @@ def _make_env() -> jinja2.Environment:
     env.filters.update(
         iso_when=iso_when,
         local_name=local_name,
+        date_label=date_label,
+        clock_at=clock_at,
         clock=minutes_to_clock,
         when=i18n.format_when,
         day=i18n.format_day,

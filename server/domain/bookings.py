@@ -393,3 +393,35 @@ async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
             for m in materials
         ],
     }
+
+
+async def upcoming_days(
+    service: Service, now: datetime, days: int = 7
+) -> list[tuple[Any, list[slots.Slot]]]:
+    """The next ``days`` days that have bookable slots, each with its slots (free or full)."""
+    earliest, latest = slots.bookable_window(service, now)
+    tz = service.centre.time_zone
+    first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
+    calendar = await slots.load_calendar(service, first, last)
+    found: list[tuple[Any, list[slots.Slot]]] = []
+    day = first
+    while day <= last and len(found) < days:
+        day_slots = [
+            s for s in await slots.slots_on(calendar, day) if earliest <= s.starts_at <= latest
+        ]
+        if day_slots:
+            found.append((day, day_slots))
+        day += timedelta(days=1)
+    return found
+
+
+async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]:
+    """The user's upcoming bookings (soonest first) and past or ended ones (latest first)."""
+    rows = (
+        await Booking.filter(user_id=user.id)
+        .select_related("service", "centre")
+        .order_by("starts_at")
+    )
+    upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
+    past = [b for b in reversed(rows) if b not in upcoming]
+    return upcoming, past[:50]

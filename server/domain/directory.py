@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from server.models.places import REGIONAL_KINDS, Centre, Level, OrgNode
+from tortoise.expressions import Q
+
+from server.domain.errors import NotFound
+from server.domain.schedules import DayPlan, Exception_, Week, day_plan, is_open_at
+from server.i18n import N_
+from server.models.places import (
+    REGIONAL_KINDS,
+    Centre,
+    CentreNotice,
+    Level,
+    OrgNode,
+    ScheduleException,
+    Service,
+    WeeklyHours,
+)
 
 
 @dataclass
@@ -51,3 +68,89 @@ def _place(
 
 def is_regional(centre: Centre) -> bool:
     return centre.kind in REGIONAL_KINDS
+
+
+EARTH_KM = 6371.0
+
+
+@dataclass
+class CentrePage:
+    centre: Centre
+    node: OrgNode
+    week: list[DayPlan]  # today and the six days after, in the centre's zone
+    open_now: bool
+    services: list[Service]
+    notices: list[CentreNotice]
+
+
+async def centre_by_code(code: str) -> Centre:
+    centre = await Centre.get_or_none(code=code, is_active=True)
+    if centre is None:
+        raise NotFound(N_("This centre does not exist."))
+    return centre
+
+
+async def centre_page(centre: Centre, now: datetime) -> CentrePage:
+    """What a resident needs to know before going: hours this week, open now, services."""
+    today = now.astimezone(ZoneInfo(centre.time_zone)).date()
+    week_rows = await WeeklyHours.filter(centre_id=centre.id, service_id=None)
+    week: Week = {}
+    for row in week_rows:
+        week.setdefault(row.weekday, []).append((row.opens, row.closes))
+    exceptions = await ScheduleException.filter(
+        centre_id=centre.id, service_id=None, date__gte=today, date__lte=today + timedelta(days=6)
+    )
+    by_day: dict[date, list[Exception_]] = {}
+    for exc in exceptions:
+        by_day.setdefault(exc.date, []).append(
+            Exception_(exc.closed, exc.opens, exc.closes, exc.reason)
+        )
+    days = [today + timedelta(days=i) for i in range(7)]
+    plans = [day_plan(d, week, centre_exceptions=by_day.get(d)) for d in days]
+    local = now.astimezone(ZoneInfo(centre.time_zone))
+    services = await Service.filter(centre_id=centre.id, is_active=True).order_by(
+        "sort_order", "name"
+    )
+    notices = await CentreNotice.filter(
+        Q(expires_at=None) | Q(expires_at__gt=now), centre_id=centre.id, published_at__lte=now
+    ).order_by("-published_at")
+    node = await OrgNode.get(id=centre.node_id)
+    open_now = is_open_at(plans[0], local.hour * 60 + local.minute)
+    return CentrePage(centre, node, plans, open_now, services, notices)
+
+
+async def search_services(query: str, limit: int = 50) -> list[Service]:
+    """Active services whose name or keywords contain every word of ``query``, city-wide."""
+    words = [w for w in query.replace("，", " ").split() if w][:5]
+    if not words:
+        return []
+    found = Service.filter(is_active=True, centre__is_active=True)
+    for word in words:
+        found = found.filter(
+            Q(name__icontains=word) | Q(name_en__icontains=word) | Q(keywords__icontains=word)
+        )
+    return await found.select_related("centre").order_by("name", "centre__name").limit(limit)
+
+
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance (haversine); plenty for 'which centre is nearest'."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(a))
+
+
+async def nearest_centres(lat: float, lng: float, limit: int = 10) -> list[tuple[Centre, float]]:
+    centres = await Centre.filter(is_active=True, lat__isnull=False, lng__isnull=False)
+    ranked = sorted(
+        ((c, distance_km(lat, lng, c.lat or 0.0, c.lng or 0.0)) for c in centres),
+        key=lambda cd: cd[1],
+    )
+    return ranked[:limit]
+
+
+async def centres_under(node: OrgNode) -> list[Centre]:
+    """Active centres in a node's subtree: one prefix match on the materialised path."""
+    return await Centre.filter(is_active=True, node_path__startswith=node.path).order_by(
+        "node_path", "name"
+    )

@@ -27,3 +27,11 @@ MATERIAL_FORM = {
     "original_and_copy": N_("original and copy"),
     "electronic": N_("electronic"),
 }
+
+BOOKING_STATUS = {
+    "booked": N_("Booked"),
+    "checked_in": N_("Checked in"),
+    "done": N_("Done"),
+    "cancelled": N_("Cancelled"),
+    "no_show": N_("Missed"),
+}

@@ -1,0 +1,76 @@
+"""Finding a centre and a service: the tree, search, nearest, the centre and service pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from server.domain import bookings, directory
+from server.domain.errors import NotFound
+from server.i18n import N_
+from server.models.places import MaterialItem, OrgNode
+from server.templating import render
+
+
+def _coordinates(request: Request) -> tuple[float, float] | None:
+    try:
+        lat, lng = float(request.query_params["lat"]), float(request.query_params["lng"])
+    except (KeyError, ValueError):
+        return None
+    return (lat, lng) if -90 <= lat <= 90 and -180 <= lng <= 180 else None
+
+
+async def home(request: Request) -> Response:
+    """The directory: search results, the nearest centres, or the whole tree."""
+    query = request.query_params.get("q", "").strip()[:50]
+    here = _coordinates(request)
+    context: dict[str, object] = {"query": query, "results": None, "nearest": None, "tree": None}
+    if query:
+        context["results"] = await directory.search_services(query)
+        context["places"] = await _matching_places(query)
+    elif here:
+        context["nearest"] = await directory.nearest_centres(*here)
+    else:
+        context["tree"] = await directory.centre_tree()
+    return render(
+        request, "directory/index.html", context, block="results" if query or here else None
+    )
+
+
+async def _matching_places(query: str) -> list[OrgNode]:
+    """Communities and streets named like the query: 'typed my community' finds its centres."""
+    return await OrgNode.filter(name__icontains=query, level__in=["street", "community"]).limit(5)
+
+
+async def centre(request: Request) -> Response:
+    found = await directory.centre_by_code(request.path_params["code"])
+    page = await directory.centre_page(found, datetime.now(UTC))
+    return render(request, "directory/centre.html", {"page": page})
+
+
+async def service(request: Request) -> Response:
+    found = await bookings.service_by_code(request.path_params["code"])
+    materials = await MaterialItem.filter(service_id=found.id).order_by("sort_order")
+    days = await bookings.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
+    context = {"service": found, "centre": found.centre, "materials": materials, "days": days}
+    return render(request, "directory/service.html", context)
+
+
+async def node(request: Request) -> Response:
+    """Centres under one street or community, for 'type your community' and tree links."""
+    found = await OrgNode.get_or_none(code=request.path_params["code"])
+    if found is None:
+        raise NotFound(N_("This place does not exist."))
+    centres = await directory.centres_under(found)
+    return render(request, "directory/node.html", {"node": found, "centres": centres})
+
+
+routes = [
+    Route("/", home, methods=["GET"], name="home"),
+    Route("/places/{code}", node, methods=["GET"], name="place"),
+    Route("/centres/{code}", centre, methods=["GET"], name="centre"),
+    Route("/services/{code}", service, methods=["GET"], name="service"),
+]

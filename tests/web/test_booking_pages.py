@@ -1,0 +1,157 @@
+"""Journey 1 over HTTP: find a service, see what to bring, book, get the code, QR and calendar."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from server.domain import bookings
+from server.models.bookings import Booking, BookingStatus, SlotUsage
+from tests.cast import PASSWORD, Cast
+from tests.conftest import csrf_token, login
+from tests.domain.booking_fixtures import make_service
+
+
+async def _first_slot(service):  # type: ignore[no-untyped-def]
+    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    return days[0][1][0]
+
+
+async def _book(client, service, start, **extra):  # type: ignore[no-untyped-def]
+    token = await csrf_token(
+        client, f"/services/{service.code}/book?start={quote(start.isoformat())}"
+    )
+    data = {"csrf_token": token, "start": start.isoformat(), "who": "self", **extra}
+    return await client.post(f"/services/{service.code}/book", data=data)
+
+
+async def test_search_finds_a_service_by_its_chinese_name(client, cast: Cast):
+    service = await make_service(cast)
+    page = await client.get("/", params={"q": "居住"})
+    assert page.status_code == 200 and f'href="/services/{service.code}"' in page.text
+    fragment = await client.get("/", params={"q": "居住"}, headers={"HX-Request": "true"})
+    assert fragment.text.lstrip().startswith('<div id="results">')
+    none = await client.get("/", params={"q": "火箭发射"})
+    assert "没有找到匹配的服务" in none.text
+
+
+async def test_the_nearest_centres_come_first(client, cast: Cast):
+    cast.centre_a.lat, cast.centre_a.lng = 30.58, 114.30
+    await cast.centre_a.save(update_fields=["lat", "lng"])
+    cast.centre_b.lat, cast.centre_b.lng = 30.70, 114.50
+    await cast.centre_b.save(update_fields=["lat", "lng"])
+    page = await client.get("/", params={"lat": "30.69", "lng": "114.49"})
+    assert page.text.index("乙社区党群服务站") < page.text.index("甲社区党群服务站")
+
+
+async def test_the_centre_page_shows_hours_status_and_services(client, cast: Cast):
+    service = await make_service(cast)
+    page = await client.get(f"/centres/{cast.centre_a.code}")
+    assert page.status_code == 200
+    assert "09:00–12:00, 13:30–17:30" in page.text
+    assert ("现在营业" in page.text) or ("现在休息" in page.text)
+    assert f'href="/services/{service.code}"' in page.text
+    assert (await client.get("/centres/NOPE")).status_code == 404
+
+
+async def test_the_service_page_lists_materials_and_free_times(client, cast: Cast):
+    service = await make_service(cast)
+    page = await client.get(f"/services/{service.code}")
+    assert "居民身份证" in page.text and "原件及复印件" in page.text and "代办时提供" in page.text
+    assert f"/services/{service.code}/book?start=" in page.text
+
+
+async def test_booking_needs_a_login(client, cast: Cast):
+    service = await make_service(cast)
+    slot = await _first_slot(service)
+    response = await client.get(
+        f"/services/{service.code}/book?start={quote(slot.starts_at.isoformat())}"
+    )
+    assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
+
+
+async def test_a_resident_books_and_gets_code_qr_and_calendar(client, cast: Cast):
+    service = await make_service(cast)
+    slot = await _first_slot(service)
+    await login(client, cast.resident.phone, PASSWORD)
+    response = await _book(client, service, slot.starts_at)
+    assert response.status_code == 303
+    code = re.match(r"/bookings/(\w+)\?new=1", response.headers["location"]).group(1)  # type: ignore[union-attr]
+    page = await client.get(f"/bookings/{code}?new=1")
+    assert (
+        code in page.text and f"/bookings/{code}/qr.png" in page.text and "居民身份证" in page.text
+    )
+    qr = await client.get(f"/bookings/{code}/qr.png")
+    assert qr.headers["content-type"] == "image/png" and qr.content[:8] == b"\x89PNG\r\n\x1a\n"
+    ics = await client.get(f"/bookings/{code}/calendar.ics")
+    assert ics.headers["content-type"].startswith("text/calendar")
+    assert f"DTSTART:{slot.starts_at.strftime('%Y%m%dT%H%M%SZ')}" in ics.text
+    mine = await client.get("/bookings")
+    assert code in mine.text
+
+
+async def test_booking_for_a_parent_records_their_name(client, cast: Cast):
+    service = await make_service(cast)
+    slot = await _first_slot(service)
+    await login(client, cast.resident.phone, PASSWORD)
+    missing = await _book(client, service, slot.starts_at, who="other", for_phone="13911112222")
+    assert missing.status_code == 422 and "请填写办事人的姓名" in missing.text
+    response = await _book(
+        client, service, slot.starts_at, who="other", for_name="王奶奶", for_phone="13911112222"
+    )
+    assert response.status_code == 303
+    booking = await Booking.get(user=cast.resident)
+    assert (booking.for_name, booking.for_phone) == ("王奶奶", "13911112222")
+
+
+async def test_a_full_slot_answers_409_with_free_times(client, cast: Cast, settings):
+    service = await make_service(cast, capacity_per_slot=1)
+    slot = await _first_slot(service)
+    await bookings.book(cast.member, service, slot.starts_at, settings, bookings.Origin())
+    await login(client, cast.resident.phone, PASSWORD)
+    response = await _book(client, service, slot.starts_at)
+    assert response.status_code == 409 and "该时段已约满" in response.text
+    assert f"/services/{service.code}/book?start=" in response.text
+    assert await Booking.filter(user=cast.resident).count() == 0
+
+
+async def test_cancel_and_reschedule_from_the_booking_page(client, cast: Cast):
+    service = await make_service(cast)
+    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    first, second = days[-1][1][0], days[-1][1][1]
+    await login(client, cast.resident.phone, PASSWORD)
+    code = (
+        (await _book(client, service, first.starts_at))
+        .headers["location"]
+        .split("/")[2]
+        .split("?")[0]
+    )
+    token = await csrf_token(client, f"/bookings/{code}")
+    moved = await client.post(
+        f"/bookings/{code}/reschedule",
+        data={"csrf_token": token, "start": second.starts_at.isoformat()},
+    )
+    assert moved.status_code == 303
+    new_code = moved.headers["location"].split("/")[2].split("?")[0]
+    assert (await Booking.get(code=code)).status == BookingStatus.CANCELLED
+    cancelled = await client.post(f"/bookings/{new_code}/cancel", data={"csrf_token": token})
+    assert cancelled.status_code == 303
+    assert (await Booking.get(code=new_code)).status == BookingStatus.CANCELLED
+    assert all(u.taken == 0 for u in await SlotUsage.filter(service_id=service.id))
+
+
+async def test_nobody_else_sees_or_cancels_my_booking(client, cast: Cast, settings):
+    service = await make_service(cast)
+    slot = await _first_slot(service)
+    booking = await bookings.book(
+        cast.resident, service, slot.starts_at, settings, bookings.Origin()
+    )
+    await login(client, cast.member.phone, PASSWORD)
+    assert (await client.get(f"/bookings/{booking.code}")).status_code == 404
+    assert (await client.get(f"/bookings/{booking.code}/qr.png")).status_code == 404
+    token = await csrf_token(client, "/bookings")
+    assert (
+        await client.post(f"/bookings/{booking.code}/cancel", data={"csrf_token": token})
+    ).status_code == 404
+    assert (await Booking.get(id=booking.id)).status == BookingStatus.BOOKED
