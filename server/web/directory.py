@@ -55,8 +55,10 @@ async def service(request: Request) -> Response:
     found = await bookings.service_by_code(request.path_params["code"])
     materials = await MaterialItem.filter(service_id=found.id).order_by("sort_order")
     days = await bookings.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
-    context = {"service": found, "centre": found.centre, "materials": materials, "days": days}
-    return render(request, "directory/service.html", context)
+    wanted = request.query_params.get("day", "")
+    chosen = next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
+    context = {"service": found, "centre": found.centre, "materials": materials, "days": days, "chosen": chosen}
+    return render(request, "directory/service.html", context, block="slots")
 
 
 async def node(request: Request) -> Response:
