@@ -13,7 +13,9 @@ from starlette.staticfiles import StaticFiles
 
 from server import db, queue, settings
 from server.api import auth as api_auth
+from server.api import bookings as api_bookings
 from server.api import openapi
+from server.api import places as api_places
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
@@ -42,6 +44,8 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         *inbox.routes,
         *admin_outbox.routes,
         *api_auth.routes,
+        *api_places.routes,
+        *api_bookings.routes,
         *openapi.routes,
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]

@@ -8,6 +8,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from server.api import openapi_bookings
+
 ERROR = {
     "type": "object",
     "required": ["error", "message"],
@@ -100,11 +102,11 @@ def document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Doorstep API", "version": "1"},
-        "paths": PATHS,
+        "paths": {**PATHS, **openapi_bookings.PATHS},
         "security": [{"bearer": []}],
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {"Error": ERROR},
+            "schemas": {"Error": ERROR, **openapi_bookings.SCHEMAS},
         },
     }
 

@@ -183,6 +183,7 @@ class MaterialItem(Model):
     """One line of the one-time notice (一次性告知清单): what to bring."""
 
     id = fields.IntField(primary_key=True)
+    service_id: int  # foreign-key column, for type checkers
     service: fields.ForeignKeyRelation[Service] = fields.ForeignKeyField(
         "models.Service", related_name="materials", on_delete=fields.CASCADE
     )

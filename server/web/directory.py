@@ -57,7 +57,13 @@ async def service(request: Request) -> Response:
     days = await bookings.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
     wanted = request.query_params.get("day", "")
     chosen = next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
-    context = {"service": found, "centre": found.centre, "materials": materials, "days": days, "chosen": chosen}
+    context = {
+        "service": found,
+        "centre": found.centre,
+        "materials": materials,
+        "days": days,
+        "chosen": chosen,
+    }
     return render(request, "directory/service.html", context, block="slots")
 
 

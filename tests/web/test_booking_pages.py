@@ -49,7 +49,7 @@ async def test_the_centre_page_shows_hours_status_and_services(client, cast: Cas
     service = await make_service(cast)
     page = await client.get(f"/centres/{cast.centre_a.code}")
     assert page.status_code == 200
-    assert ">09:00–12:00</span>, <span class=\"iv\">13:30–17:30<" in page.text
+    assert '>09:00–12:00</span>, <span class="iv">13:30–17:30<' in page.text
     assert ("现在营业" in page.text) or ("现在休息" in page.text)
     assert f'href="/services/{service.code}"' in page.text
     assert (await client.get("/centres/NOPE")).status_code == 404
