@@ -19,7 +19,7 @@ from server.api import places as api_places
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
-from server.web import accounts, admin_outbox, bookings, directory, errors, home, inbox
+from server.web import accounts, admin_outbox, bookings, counter, directory, errors, home, inbox
 from server.web.context import RequestContextMiddleware
 
 
@@ -40,6 +40,7 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         *home.routes,
         *directory.routes,
         *bookings.routes,
+        *counter.routes,
         *accounts.routes,
         *inbox.routes,
         *admin_outbox.routes,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,7 @@ def _make_env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(get_time_zone=lambda: settings.get().time_zone)
+    env.globals.update(get_time_zone=lambda: settings.get().time_zone, timedelta=timedelta)
     env.globals.update(static_url=static_url, get_language=i18n.get_language, labels=labels)
     env.filters.update(
         iso_when=iso_when,
