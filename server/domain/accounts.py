@@ -24,7 +24,7 @@ PASSWORD_MIN, PASSWORD_MAX = 8, 128
 BAD_LOGIN = N_("The phone number or password is not correct.")
 
 
-def normalize_phone(raw: str) -> str:
+def normalize_phone(raw: str, field: str = "phone") -> str:
     """An 11-digit mainland mobile number from what a person typed (spaces, dashes, +86)."""
     phone = re.sub(r"[\s\-()]", "", raw or "")
     if phone.startswith("+86"):
@@ -33,7 +33,7 @@ def normalize_phone(raw: str) -> str:
         phone = phone[4:]
     if not MOBILE.match(phone):
         message = N_("Enter an 11-digit mainland mobile number, e.g. 13812345678.")
-        raise ValidationFailed(message, fields={"phone": message})
+        raise ValidationFailed(message, fields={field: message})
     return phone
 
 

@@ -97,15 +97,15 @@ async def _check_slot(service: Service, starts_at: datetime, now: datetime) -> s
     )
 
 
-def _beneficiary(user: User, for_name: str, for_phone: str) -> tuple[str, str]:
+def _beneficiary(user: User, for_name: str, for_phone: str, on_behalf: bool) -> tuple[str, str]:
     """(name, phone) of the person the booking is for; both empty when it is for the booker."""
     for_name, for_phone = for_name.strip()[:50], for_phone.strip()
-    if not for_name and not for_phone:
+    if not on_behalf and not for_name and not for_phone:
         return "", ""
     if not for_name:
         message = N_("Give the name of the person you are booking for.")
         raise ValidationFailed(message, fields={"for_name": message})
-    phone = normalize_phone(for_phone)
+    phone = normalize_phone(for_phone, field="for_phone")
     return ("", "") if phone == user.phone else (for_name, phone)
 
 
@@ -161,11 +161,12 @@ async def book(
     for_name: str = "",
     for_phone: str = "",
     source: BookingSource = BookingSource.WEB,
+    on_behalf: bool = False,
     now: datetime | None = None,
 ) -> Booking:
     """Book one place for ``user`` (or on behalf of someone), confirm it and plan reminders."""
     now = now or datetime.now(UTC)
-    name, phone = _beneficiary(user, for_name, for_phone)
+    name, phone = _beneficiary(user, for_name, for_phone, on_behalf)
     slot = await _check_slot(service, starts_at, now)
     await _check_limits(user, service, phone or user.phone, now)
     try:

@@ -168,7 +168,7 @@ async def walk_in(
     if not name.strip():
         message = N_("Give the name of the person at the counter.")
         raise ValidationFailed(message, fields={"name": message})
-    number = normalize_phone(phone) if phone.strip() else ""
+    number = normalize_phone(phone, field="phone") if phone.strip() else ""
     async with in_transaction():
         booking = await Booking.create(
             service=service,

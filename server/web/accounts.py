@@ -18,6 +18,7 @@ from server.web.context import SESSION_COOKIE, clear_cookie, client_ip, make_coo
 from server.web.forms import form_fields
 
 FIELDS_SUMMARY = i18n.N_("Please correct the items marked below.")
+LOGIN_FIRST = i18n.N_("Please log in to continue.")
 
 
 def _redirect(request: Request, target: str, cookies: tuple[str, ...] | list[str] = ()) -> Response:
@@ -54,7 +55,11 @@ async def login_page(request: Request) -> Response:
     if current_user(request):
         return RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
     values = {"next": safe_next(request.query_params.get("next"))}
-    return render(request, "accounts/login.html", {"values": values, "fields": {}, "error": None})
+    # Sent here from a page that needs a login: say so, so the detour makes sense.
+    why = i18n.gettext(LOGIN_FIRST) if request.query_params.get("why") == "login" else None
+    return render(
+        request, "accounts/login.html", {"values": values, "fields": {}, "error": None, "why": why}
+    )
 
 
 async def login_submit(request: Request) -> Response:

@@ -64,6 +64,7 @@ async def book_submit(request: Request) -> Response:
             origin_of(request),
             for_name=form.get("for_name", "") if on_behalf else "",
             for_phone=form.get("for_phone", "") if on_behalf else "",
+            on_behalf=on_behalf,
         )
     except bookings.SlotFull as full:
         context = {"service": service, "start": start, "alternatives": full.alternatives}

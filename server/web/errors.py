@@ -56,7 +56,7 @@ async def domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, LoginRequired):
         problem = request.scope.get("session_problem")
         if problem is None and request.method == "GET":
-            return RedirectResponse(login_url(request), status_code=303)
+            return RedirectResponse(login_url(request) + "&why=login", status_code=303)
         context = {
             "values": {"next": request.url.path},
             "fields": {},

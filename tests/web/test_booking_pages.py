@@ -69,6 +69,7 @@ async def test_booking_needs_a_login(client, cast: Cast):
         f"/services/{service.code}/book?start={quote(slot.starts_at.isoformat())}"
     )
     assert response.status_code == 303 and response.headers["location"].startswith("/login?next=")
+    assert "请先登录" in (await client.get(response.headers["location"])).text
 
 
 async def test_a_resident_books_and_gets_code_qr_and_calendar(client, cast: Cast):
@@ -97,6 +98,14 @@ async def test_booking_for_a_parent_records_their_name(client, cast: Cast):
     await login(client, cast.resident.phone, PASSWORD)
     missing = await _book(client, service, slot.starts_at, who="other", for_phone="13911112222")
     assert missing.status_code == 422 and "请填写办事人的姓名" in missing.text
+    empty = await _book(client, service, slot.starts_at, who="other")
+    assert empty.status_code == 422 and "请填写办事人的姓名" in empty.text
+    bad_phone = await _book(
+        client, service, slot.starts_at, who="other", for_name="王奶奶", for_phone="123"
+    )
+    assert bad_phone.status_code == 422
+    assert re.search(r'id="f-for_phone"[^>]*aria-invalid="true"', bad_phone.text)
+    assert await Booking.all().count() == 0
     response = await _book(
         client, service, slot.starts_at, who="other", for_name="王奶奶", for_phone="13911112222"
     )
