@@ -48,17 +48,7 @@ def service_json(service: Service, materials: list[MaterialItem]) -> dict[str, A
         "bookable": service.bookable,
         "duration_minutes": service.duration_minutes,
         "capacity_per_slot": service.capacity_per_slot,
-        "materials": [
-            {
-                "name": m.name,
-                "name_en": m.name_en,
-                "form": m.form.value,
-                "count": m.count,
-                "note": m.note,
-                "condition": m.condition,
-            }
-            for m in materials
-        ],
+        "materials": [bookings.material_json(m) for m in materials],
     }
 
 

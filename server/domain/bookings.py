@@ -382,17 +382,7 @@ async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
         "tz": centre.time_zone,
         "time": local.strftime("%m-%d %H:%M"),
         "for_name": booking.for_name,
-        "materials": [
-            {
-                "name": m.name,
-                "name_en": m.name_en,
-                "form": m.form.value,
-                "count": m.count,
-                "note": m.note,
-                "condition": m.condition,
-            }
-            for m in materials
-        ],
+        "materials": [material_json(m) for m in materials],
     }
 
 
@@ -426,3 +416,15 @@ async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]
     upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
     past = [b for b in reversed(rows) if b not in upcoming]
     return upcoming, past[:50]
+
+
+def material_json(item: MaterialItem) -> dict[str, Any]:
+    """One line of the materials checklist as JSON (messages and the API show the same)."""
+    return {
+        "name": item.name,
+        "name_en": item.name_en,
+        "form": item.form.value,
+        "count": item.count,
+        "note": item.note,
+        "condition": item.condition,
+    }
