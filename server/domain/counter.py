@@ -11,6 +11,7 @@ from server.domain import bookings
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from server.domain.schedules import holiday
 from server.domain.slots import at_local
 from server.i18n import N_
 from server.models.accounts import Role, RoleGrant, User
@@ -194,3 +195,8 @@ async def walk_in(
             after={"service": service.code},
         )
     return booking
+
+
+def calendar_known(day: date) -> bool:
+    """False when China's holiday calendar has no data for the day's year: staff are warned."""
+    return holiday(day).known

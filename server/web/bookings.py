@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlparse
 
 from starlette.requests import Request
@@ -139,12 +140,17 @@ async def cancel(request: Request) -> Response:
     return RedirectResponse(f"/bookings/{booking.code}", status_code=303)
 
 
+def _chosen(request: Request, days: list[Any]) -> Any:
+    """The day picked with ?day=, else the first day that has times."""
+    wanted = request.query_params.get("day", "")
+    return next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
+
+
 async def reschedule_page(request: Request) -> Response:
     booking = await _own(request)
     days = await bookings.upcoming_days(booking.service, datetime.now(UTC))
-    return render(
-        request, "bookings/reschedule.html", {"booking": booking, "days": days, "error": None}
-    )
+    context = {"booking": booking, "days": days, "chosen": _chosen(request, days), "error": None}
+    return render(request, "bookings/reschedule.html", context, block="slots")
 
 
 async def reschedule_submit(request: Request) -> Response:
@@ -168,6 +174,7 @@ async def reschedule_submit(request: Request) -> Response:
         context = {
             "booking": booking,
             "days": days,
+            "chosen": _chosen(request, days),
             "error": i18n.gettext(error.message, **error.params),
         }
         return render(request, "bookings/reschedule.html", context, status=error.status)

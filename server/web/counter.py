@@ -54,6 +54,7 @@ async def _page(
         "message": message,
         "error": error,
         "today": _day(request, centre) == day,
+        "calendar_known": counter.calendar_known(day),
     }
     return render(request, "staff/day.html", context, status=status, block="counter")
 

@@ -164,3 +164,23 @@ async def test_nobody_else_sees_or_cancels_my_booking(client, cast: Cast, settin
         await client.post(f"/bookings/{booking.code}/cancel", data={"csrf_token": token})
     ).status_code == 404
     assert (await Booking.get(id=booking.id)).status == BookingStatus.BOOKED
+
+
+async def test_rescheduling_offers_days_then_their_times(client, cast: Cast, settings):
+    service = await make_service(cast)
+    slot = await _first_slot(service)
+    booking = await bookings.book(
+        cast.resident, service, slot.starts_at, settings, bookings.Origin()
+    )
+    await login(client, cast.resident.phone, PASSWORD)
+    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    page = await client.get(f"/bookings/{booking.code}/reschedule")
+    assert page.text.count('class="slot"') <= 30 and f"?day={days[1][0].isoformat()}" in page.text
+    fragment = await client.get(
+        f"/bookings/{booking.code}/reschedule?day={days[1][0].isoformat()}",
+        headers={"HX-Request": "true"},
+    )
+    assert (
+        fragment.text.lstrip().startswith('<div id="slots">')
+        and 'aria-current="date"' in fragment.text
+    )

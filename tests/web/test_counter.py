@@ -116,3 +116,11 @@ async def test_a_note_is_saved_and_audited(client, cast: Cast, settings):
     assert (await Booking.get(id=booking.id)).note == "需要轮椅"
     entry = await AuditEntry.get(action="booking.note")
     assert entry.after == {"note": "需要轮椅"}
+
+
+async def test_staff_are_warned_on_days_the_holiday_calendar_does_not_cover(client, cast: Cast):
+    await login(client, cast.staff_a.phone, PASSWORD)
+    covered = await client.get(f"/staff/{cast.centre_a.code}", params={"date": "2026-12-01"})
+    assert "节假日数据" not in covered.text
+    uncovered = await client.get(f"/staff/{cast.centre_a.code}", params={"date": "2031-01-06"})
+    assert "2031 年的节假日数据" in uncovered.text
