@@ -28,6 +28,11 @@ from server.settings import Settings
 ALTERNATIVES = 5
 
 
+class _Full(Exception):
+    """Raised inside the booking transaction; the alternatives are found after it ends,
+    so the write lock is not held while the calendar is read."""
+
+
 class SlotFull(Conflict):
     code = "slot_full"
 
@@ -58,15 +63,8 @@ async def nearest_free(service: Service, around: datetime, now: datetime) -> lis
     tz = service.centre.time_zone
     first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
     calendar = await slots.load_calendar(service, first, last)
-    free = []
-    day = first
-    while day <= last:
-        free += [
-            s
-            for s in await slots.slots_on(calendar, day)
-            if s.remaining and earliest <= s.starts_at <= latest
-        ]
-        day += timedelta(days=1)
+    every = await slots.slots_between(calendar, first, last)
+    free = [s for s in every if s.remaining and earliest <= s.starts_at <= latest]
     free.sort(key=lambda s: abs((s.starts_at - around).total_seconds()))
     return sorted(free[:ALTERNATIVES], key=lambda s: s.starts_at)
 
@@ -184,6 +182,8 @@ async def book(
             sent = await _announce(user, booking, service, settings, now, "booking.confirmed")
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
+    except _Full:
+        raise SlotFull(await nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return booking
 
@@ -197,9 +197,9 @@ async def _hold(
     source: BookingSource,
     now: datetime,
 ) -> Booking:
-    """Take the place and write the booking (inside a transaction); SlotFull if none is left."""
+    """Take the place and write the booking (inside a transaction); _Full if none is left."""
     if not await take_place(service, slot):
-        raise SlotFull(await nearest_free(service, slot.starts_at, now))
+        raise _Full()
     return await Booking.create(
         service_id=service.id,
         centre_id=service.centre_id,
@@ -338,6 +338,8 @@ async def reschedule(
             sent = await _announce(user, new, service, settings, now, "booking.rescheduled")
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
+    except _Full:
+        raise SlotFull(await nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return new
 
@@ -394,15 +396,11 @@ async def upcoming_days(
     tz = service.centre.time_zone
     first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
     calendar = await slots.load_calendar(service, first, last)
-    found: list[tuple[Any, list[slots.Slot]]] = []
-    day = first
-    while day <= last and len(found) < days:
-        day_slots = [
-            s for s in await slots.slots_on(calendar, day) if earliest <= s.starts_at <= latest
-        ]
-        if day_slots:
-            found.append((day, day_slots))
-        day += timedelta(days=1)
+    by_day: dict[Any, list[slots.Slot]] = {}
+    for slot in await slots.slots_between(calendar, first, last):  # one counter query in all
+        if earliest <= slot.starts_at <= latest:
+            by_day.setdefault(slots.local_day(slot.starts_at, tz), []).append(slot)
+    found = list(by_day.items())[:days]
     return found
 
 

@@ -87,15 +87,24 @@ def local_day(instant: datetime, tz: str) -> date:
 
 async def slots_on(calendar: Calendar, day: date) -> list[Slot]:
     """Every slot of the day with how many places are taken (bookable or not)."""
+    return await slots_between(calendar, day, day)
+
+
+async def slots_between(calendar: Calendar, first: date, last: date) -> list[Slot]:
+    """Every slot from ``first`` to ``last`` with its places taken, in one counter query."""
     service, tz = calendar.service, calendar.centre.time_zone
-    starts = [
-        at_local(day, m, tz) for m in slot_starts(calendar.plan(day), service.duration_minutes)
-    ]
+    starts: list[datetime] = []
+    day = first
+    while day <= last:
+        minutes = slot_starts(calendar.plan(day), service.duration_minutes)
+        starts += [at_local(day, m, tz) for m in minutes]
+        day += timedelta(days=1)
     if not starts:
         return []
-    usage = {
-        u.starts_at: u for u in await SlotUsage.filter(service_id=service.id, starts_at__in=starts)
-    }
+    counters = SlotUsage.filter(
+        service_id=service.id, starts_at__gte=starts[0], starts_at__lte=starts[-1]
+    )
+    usage = {u.starts_at: u for u in await counters}
     duration = timedelta(minutes=service.duration_minutes)
     slots = []
     for start in starts:

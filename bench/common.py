@@ -1,0 +1,124 @@
+"""Shared set-up for the booking benchmarks: a migrated database, a service, users with tokens,
+and `doorstep serve` processes. Uses DATABASE_URL / REDIS_URL when set, else SQLite + embedded."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+
+
+def fresh_data_dir() -> None:
+    os.environ.setdefault("DOORSTEP_DATA_DIR", tempfile.mkdtemp(prefix="doorstep-bench-"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class World:
+    service_code: str
+    tokens: list[str]
+
+
+async def build_world(users: int, capacity: int) -> World:
+    """A centre open every day 08:00-20:00, one 10-minute service, ``users`` users with tokens."""
+    from server import db, migrations_tool, settings
+    from server.domain import accounts
+    from server.domain.audit import Origin
+    from server.models.accounts import User
+    from server.models.places import (
+        Centre,
+        CentreKind,
+        Level,
+        OrgNode,
+        Service,
+        ServiceCategory,
+        WeeklyHours,
+    )
+
+    config = settings.get()
+    await migrations_tool.upgrade(config)
+    await db.open_db(config)
+    try:
+        suffix = str(int(time.time() * 1000))[-8:]
+        node = await OrgNode.create(
+            code=f"B{suffix}", name="基准社区", level=Level.COMMUNITY, path=f"B{suffix}/", depth=0
+        )
+        centre = await Centre.create(
+            node=node, node_path=node.path, kind=CentreKind.COMMUNITY, name="基准中心", address="-"
+        )
+        await WeeklyHours.bulk_create(
+            [WeeklyHours(centre=centre, weekday=d, opens=480, closes=1200) for d in range(7)]
+        )
+        service = await Service.create(
+            centre=centre,
+            category=ServiceCategory.OTHER,
+            name="基准事项",
+            duration_minutes=10,
+            capacity_per_slot=capacity,
+            min_lead_minutes=0,
+            max_days_ahead=60,
+            max_active_per_person=10_000,
+            max_active_per_beneficiary=10_000,
+            reminder_offsets_minutes=[],
+        )
+        await User.bulk_create(
+            [User(phone=f"17{suffix[-3:]}{i:06d}", password_hash="-") for i in range(users)]
+        )
+        tokens = []
+        for user in await User.filter(phone__startswith=f"17{suffix[-3:]}").order_by("id"):
+            token, _ = await accounts.issue_token(user, config, Origin(via="bench"))
+            tokens.append(token)
+        return World(service.code, tokens)
+    finally:
+        await db.close_db()
+
+
+@contextmanager
+def serving(workers: int) -> Iterator[str]:
+    """``doorstep serve --workers N`` on a free port, until the block ends."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError("doorstep serve exited; run it by hand to see why")
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("doorstep serve did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
