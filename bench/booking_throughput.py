@@ -123,7 +123,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
     fresh_data_dir()
-    world = asyncio.run(build_world(users=2000, capacity=100_000))
+    world = asyncio.run(build_world(users=2000, capacity=30_000))  # capacity is a SMALLINT
     folder = Path(tempfile.mkdtemp(prefix="doorstep-wrk-"))
     results = []
     with serving(workers=2) as url:

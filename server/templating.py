@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 from babel.dates import format_date
@@ -44,7 +45,13 @@ def date_label(day: date) -> str:
 
 
 def clock_at(instant: datetime, tz: str) -> str:
-    return i18n.format_clock(instant, tz)
+    """24-hour HH:MM, as both languages write it here; strftime is far cheaper than Babel."""
+    return instant.astimezone(_zone(tz)).strftime("%H:%M")
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
 
 
 def local_name(thing: Any) -> str:

@@ -396,12 +396,19 @@ async def upcoming_days(
     tz = service.centre.time_zone
     first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
     calendar = await slots.load_calendar(service, first, last)
+    open_days: list[Any] = []
+    day = first
+    while day <= last and len(open_days) < days:  # day plans are cheap; counters are a query
+        if slots.slot_starts(calendar.plan(day), service.duration_minutes):
+            open_days.append(day)
+        day += timedelta(days=1)
+    if not open_days:
+        return []
     by_day: dict[Any, list[slots.Slot]] = {}
-    for slot in await slots.slots_between(calendar, first, last):  # one counter query in all
+    for slot in await slots.slots_between(calendar, open_days[0], open_days[-1]):
         if earliest <= slot.starts_at <= latest:
             by_day.setdefault(slots.local_day(slot.starts_at, tz), []).append(slot)
-    found = list(by_day.items())[:days]
-    return found
+    return list(by_day.items())[:days]
 
 
 async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]:
