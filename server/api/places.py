@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server.domain import bookings, directory, slots
+from server.domain import availability, bookings, directory, slots
 from server.domain.errors import ValidationFailed
 from server.i18n import N_
 from server.models.places import Centre, CentreKind, MaterialItem, OrgNode, Service
@@ -125,7 +125,9 @@ async def service_slots(request: Request) -> Response:
             N_("date must be YYYY-MM-DD."), fields={"date": "YYYY-MM-DD"}
         ) from None
     found = (
-        await bookings.bookable_slots(service, day, datetime.now(UTC)) if service.bookable else []
+        await availability.bookable_slots(service, day, datetime.now(UTC))
+        if service.bookable
+        else []
     )
     tz = service.centre.time_zone
     return JSONResponse({"date": day.isoformat(), "slots": [slot_json(s, tz) for s in found]})

@@ -9,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server.domain import outbox, slots
+from server.domain import availability, outbox, slots
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, NotFound, ValidationFailed
@@ -24,8 +24,6 @@ from server.models.bookings import (
 )
 from server.models.places import MaterialItem, Service
 from server.settings import Settings
-
-ALTERNATIVES = 5
 
 
 class _Full(Exception):
@@ -48,25 +46,6 @@ async def service_by_code(code: str) -> Service:
     if service is None:
         raise NotFound(N_("This service does not exist."))
     return service
-
-
-async def bookable_slots(service: Service, day: Any, now: datetime) -> list[slots.Slot]:
-    """The day's slots a person may book now: inside lead time and days ahead."""
-    calendar = await slots.load_calendar(service, day, day)
-    earliest, latest = slots.bookable_window(service, now)
-    return [s for s in await slots.slots_on(calendar, day) if earliest <= s.starts_at <= latest]
-
-
-async def nearest_free(service: Service, around: datetime, now: datetime) -> list[slots.Slot]:
-    """Up to five free slots closest in time to ``around``, within the booking window."""
-    earliest, latest = slots.bookable_window(service, now)
-    tz = service.centre.time_zone
-    first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
-    calendar = await slots.load_calendar(service, first, last)
-    every = await slots.slots_between(calendar, first, last)
-    free = [s for s in every if s.remaining and earliest <= s.starts_at <= latest]
-    free.sort(key=lambda s: abs((s.starts_at - around).total_seconds()))
-    return sorted(free[:ALTERNATIVES], key=lambda s: s.starts_at)
 
 
 async def _check_slot(service: Service, starts_at: datetime, now: datetime) -> slots.Slot:
@@ -183,7 +162,7 @@ async def book(
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
     except _Full:
-        raise SlotFull(await nearest_free(service, slot.starts_at, now)) from None
+        raise SlotFull(await availability.nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return booking
 
@@ -339,7 +318,7 @@ async def reschedule(
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
     except _Full:
-        raise SlotFull(await nearest_free(service, slot.starts_at, now)) from None
+        raise SlotFull(await availability.nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return new
 
@@ -386,29 +365,6 @@ async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
         "for_name": booking.for_name,
         "materials": [material_json(m) for m in materials],
     }
-
-
-async def upcoming_days(
-    service: Service, now: datetime, days: int = 7
-) -> list[tuple[Any, list[slots.Slot]]]:
-    """The next ``days`` days that have bookable slots, each with its slots (free or full)."""
-    earliest, latest = slots.bookable_window(service, now)
-    tz = service.centre.time_zone
-    first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
-    calendar = await slots.load_calendar(service, first, last)
-    open_days: list[Any] = []
-    day = first
-    while day <= last and len(open_days) < days:  # day plans are cheap; counters are a query
-        if slots.slot_starts(calendar.plan(day), service.duration_minutes):
-            open_days.append(day)
-        day += timedelta(days=1)
-    if not open_days:
-        return []
-    by_day: dict[Any, list[slots.Slot]] = {}
-    for slot in await slots.slots_between(calendar, open_days[0], open_days[-1]):
-        if earliest <= slot.starts_at <= latest:
-            by_day.setdefault(slots.local_day(slot.starts_at, tz), []).append(slot)
-    return list(by_day.items())[:days]
 
 
 async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]:

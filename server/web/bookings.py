@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.domain import booking_files, bookings
+from server.domain import availability, booking_files, bookings
 from server.domain.errors import DomainError, ValidationFailed
 from server.models.bookings import Booking
 from server.models.places import MaterialItem, Service
@@ -148,7 +148,7 @@ def _chosen(request: Request, days: list[Any]) -> Any:
 
 async def reschedule_page(request: Request) -> Response:
     booking = await _own(request)
-    days = await bookings.upcoming_days(booking.service, datetime.now(UTC))
+    days = await availability.upcoming_days(booking.service, datetime.now(UTC))
     context = {"booking": booking, "days": days, "chosen": _chosen(request, days), "error": None}
     return render(request, "bookings/reschedule.html", context, block="slots")
 
@@ -170,7 +170,7 @@ async def reschedule_submit(request: Request) -> Response:
         }
         return render(request, "bookings/full.html", context, status=409)
     except DomainError as error:
-        days = await bookings.upcoming_days(booking.service, datetime.now(UTC))
+        days = await availability.upcoming_days(booking.service, datetime.now(UTC))
         context = {
             "booking": booking,
             "days": days,

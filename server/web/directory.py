@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from server.domain import bookings, directory
+from server.domain import availability, bookings, directory
 from server.domain.errors import NotFound
 from server.i18n import N_
 from server.models.places import MaterialItem, OrgNode
@@ -54,7 +54,7 @@ async def centre(request: Request) -> Response:
 async def service(request: Request) -> Response:
     found = await bookings.service_by_code(request.path_params["code"])
     materials = await MaterialItem.filter(service_id=found.id).order_by("sort_order")
-    days = await bookings.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
+    days = await availability.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
     wanted = request.query_params.get("day", "")
     chosen = next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
     context = {

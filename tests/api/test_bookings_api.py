@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from server.domain import bookings
+from server.domain import availability, bookings
 from server.models.bookings import Booking, BookingStatus
 from tests.cast import PASSWORD, Cast
 from tests.domain.booking_fixtures import make_service
@@ -19,13 +19,13 @@ async def _token(client, user) -> dict[str, str]:  # type: ignore[no-untyped-def
 
 
 async def _free_day(service):  # type: ignore[no-untyped-def]
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     return days[0][0]
 
 
 async def _first_start(service) -> str:  # type: ignore[no-untyped-def]
     """The first bookable start, as the API writes it (whatever the time of day the suite runs)."""
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     return days[0][1][0].starts_at.astimezone(ZoneInfo("Asia/Shanghai")).isoformat()
 
 

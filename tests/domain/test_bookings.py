@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from server.domain import bookings
+from server.domain import availability, bookings
 from server.domain.audit import Origin
 from server.domain.errors import Conflict, ValidationFailed
 from server.models.audit import AuditEntry
@@ -123,7 +123,7 @@ async def test_a_closed_day_has_no_slots(cast: Cast, settings):
     )
     with pytest.raises(ValidationFailed):
         await _book(cast, service, settings)
-    assert await bookings.bookable_slots(service, WED_0900.date(), NOW) == []
+    assert await availability.bookable_slots(service, WED_0900.date(), NOW) == []
 
 
 async def test_cancelling_frees_the_place_and_stops_the_reminders(cast: Cast, settings):

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from server.domain import bookings
+from server.domain import availability, bookings
 from server.models.bookings import Booking, BookingStatus, SlotUsage
 from tests.cast import PASSWORD, Cast
 from tests.conftest import csrf_token, login
@@ -14,7 +14,7 @@ from tests.domain.booking_fixtures import make_service
 
 
 async def _first_slot(service):  # type: ignore[no-untyped-def]
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     return days[0][1][0]
 
 
@@ -127,7 +127,7 @@ async def test_a_full_slot_answers_409_with_free_times(client, cast: Cast, setti
 
 async def test_cancel_and_reschedule_from_the_booking_page(client, cast: Cast):
     service = await make_service(cast)
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     first, second = days[-1][1][0], days[-1][1][1]
     await login(client, cast.resident.phone, PASSWORD)
     code = (
@@ -173,7 +173,7 @@ async def test_rescheduling_offers_days_then_their_times(client, cast: Cast, set
         cast.resident, service, slot.starts_at, settings, bookings.Origin()
     )
     await login(client, cast.resident.phone, PASSWORD)
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     page = await client.get(f"/bookings/{booking.code}/reschedule")
     assert page.text.count('class="slot"') <= 30 and f"?day={days[1][0].isoformat()}" in page.text
     fragment = await client.get(

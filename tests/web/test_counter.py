@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from server.domain import bookings
+from server.domain import availability, bookings
 from server.models.audit import AuditEntry
 from server.models.bookings import Booking, BookingSource, BookingStatus
 from tests.cast import PASSWORD, Cast
@@ -14,7 +14,7 @@ from tests.domain.booking_fixtures import make_service
 
 async def _booked(cast: Cast, settings, **kw):  # type: ignore[no-untyped-def]
     service = await make_service(cast)
-    days = await bookings.upcoming_days(service, datetime.now(UTC))
+    days = await availability.upcoming_days(service, datetime.now(UTC))
     slot = days[0][1][0]
     booking = await bookings.book(
         cast.resident, service, slot.starts_at, settings, bookings.Origin(), **kw
