@@ -54,9 +54,11 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         debug=False,
         routes=routes,
         middleware=[
+            # Outside the request context, so the body its CSRF check reads is limited too.
+            Middleware(errors.BodyLimit, max_bytes=config.max_body_bytes),
             Middleware(
                 RequestContextMiddleware, settings=config, on_csrf_failure=errors.csrf_failure
-            )
+            ),
         ],
         exception_handlers={
             DomainError: errors.domain_error,
@@ -64,6 +66,5 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
             Exception: errors.server_error,
         },
         lifespan=lifespan,
-        max_body_size=config.max_body_bytes,
     )
     return app

@@ -54,12 +54,17 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def local_name(thing: Any) -> str:
-    """A place's name in the current language: the English name in English when there is one."""
-    english = str(getattr(thing, "name_en", None) or "")
+def local_text(thing: Any, field: str) -> str:
+    """A field in the current language: its ``_en`` twin in English when that is filled in."""
+    english = str(getattr(thing, f"{field}_en", None) or "")
     if i18n.get_language() == "en" and english:
         return english
-    return str(thing.name)
+    return str(getattr(thing, field))
+
+
+def local_name(thing: Any) -> str:
+    """A place's name in the current language: the English name in English when there is one."""
+    return local_text(thing, "name")
 
 
 def _make_env() -> jinja2.Environment:
@@ -77,6 +82,7 @@ def _make_env() -> jinja2.Environment:
     env.filters.update(
         iso_when=iso_when,
         local_name=local_name,
+        local_text=local_text,
         date_label=date_label,
         clock_at=clock_at,
         clock=minutes_to_clock,

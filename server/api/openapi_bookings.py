@@ -71,7 +71,9 @@ SCHEMAS: dict[str, Any] = {
             "form": STRING,
             "count": {"type": "integer"},
             "note": STRING,
+            "note_en": STRING,
             "condition": STRING,
+            "condition_en": STRING,
         },
     },
     "Service": {

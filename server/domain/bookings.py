@@ -387,5 +387,7 @@ def material_json(item: MaterialItem) -> dict[str, Any]:
         "form": item.form.value,
         "count": item.count,
         "note": item.note,
+        "note_en": item.note_en,
         "condition": item.condition,
+        "condition_en": item.condition_en,
     }

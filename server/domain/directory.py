@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from tortoise.expressions import Q
 
 from server.domain.errors import NotFound
-from server.domain.schedules import DayPlan, Exception_, Week, day_plan, is_open_at
+from server.domain.schedules import DayPlan, Exception_, Week, day_plan, holiday, is_open_at
 from server.i18n import N_
 from server.models.places import (
     REGIONAL_KINDS,
@@ -81,6 +81,9 @@ class CentrePage:
     open_now: bool
     services: list[Service]
     notices: list[CentreNotice]
+    # The first year of the week China's holiday calendar has no data for: residents are told
+    # that holidays and 调休 are not reflected in the hours shown.
+    holidays_unknown_for: int | None = None
 
 
 async def centre_by_code(code: str) -> Centre:
@@ -116,7 +119,8 @@ async def centre_page(centre: Centre, now: datetime) -> CentrePage:
     ).order_by("-published_at")
     node = await OrgNode.get(id=centre.node_id)
     open_now = is_open_at(plans[0], local.hour * 60 + local.minute)
-    return CentrePage(centre, node, plans, open_now, services, notices)
+    unknown = next((d.year for d in days if not holiday(d).known), None)
+    return CentrePage(centre, node, plans, open_now, services, notices, unknown)
 
 
 async def search_services(query: str, limit: int = 50) -> list[Service]:

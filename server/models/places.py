@@ -192,7 +192,9 @@ class MaterialItem(Model):
     form = fields.CharEnumField(MaterialForm, max_length=24, default=MaterialForm.ORIGINAL)
     count = fields.SmallIntField(default=1)
     note = fields.CharField(max_length=200, default="")
+    note_en = fields.CharField(max_length=250, default="")
     condition = fields.CharField(max_length=200, default="")  # "only if ..."; empty: always
+    condition_en = fields.CharField(max_length=250, default="")
     sort_order = fields.SmallIntField(default=0)
 
     class Meta:

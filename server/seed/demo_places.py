@@ -228,7 +228,9 @@ def _material(service: Service, order: int, m: svc.Material) -> MaterialItem:
         form=m.form,
         count=m.copies,
         note=m.note,
+        note_en=m.note_en,
         condition=m.condition,
+        condition_en=m.condition_en,
         sort_order=order,
     )
 

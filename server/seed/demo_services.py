@@ -46,16 +46,64 @@ MATERIALS = {
 }
 
 
+# English for every note and condition written in SERVICES below, keyed by the Chinese. A
+# condition reads after "Only if:" (适用情形：), so it is a clause, not a sentence.
+NOTES_EN = {
+    "须本人签字或按手印": "Signed by the applicant, or marked with their fingerprint",
+    "租住的另附房东身份证复印件": "If you rent, also bring a copy of your landlord's ID card",
+    "本人名下一类账户": "A full-service (Class I) account in your own name",
+    "原件，单位盖章": "The original, with your employer's stamp",
+    "也可提供电子版": "An electronic copy is also accepted",
+    "老人本人名下账户": "An account in the older person's own name",
+    "请提前整理，复印件即可": "Please sort them out beforehand; copies are fine",
+    "可在现场填写": "You can fill it in at the centre",
+    "本人签署承诺，无需另开证明": "You sign it as a declaration; no other certificate is needed",
+    "体检前须空腹8小时": "Do not eat for 8 hours before the check-up",
+    "居民身份证或医保卡任选其一": "Either your resident ID card or your medical insurance card",
+    "夫妻双方": "For both spouses",
+    "提前一天发送至社区邮箱或现场提交": (
+        "Email it to the community office the day before, or hand it in on the day"
+    ),
+    "学生可持学生证": "Students may bring their student card instead",
+    "家庭成员均需提供": "For every member of the household",
+    "出租人、承租人双方": "For both landlord and tenant",
+    "请提前充满电": "Please charge it fully before you come",
+    "或商铺租赁合同": "Or a shop lease",
+    "代办时提供": "you are applying on someone else's behalf",
+    "首次申领社会保障卡时": "you are applying for a social security card for the first time",
+    "新生儿参保时": "you are enrolling a newborn baby",
+    "高校毕业生办理时": "you are registering as a university or college graduate",
+    "残疾老人享受加档补贴时": (
+        "you are claiming the higher rate for an older person with a disability"
+    ),
+    "申请护理补贴时": "you are applying for the care allowance",
+    "有书面材料的": "you have anything in writing",
+    "有慢性病史的": "you have a long-term illness",
+    "为家人代签时": "you are signing up a family member",
+    "跨省（区、市）转接时": (
+        "you are transferring from or to another province, autonomous region or municipality"
+    ),
+    "已婚的": "you are married",
+    "办理变更的": "you are changing the details of an existing licence",
+}
+
+
 class Material(NamedTuple):
     key: str
     form: F = F.ORIGINAL
     copies: int = 1
     note: str = ""
     condition: str = ""
+    note_en: str = ""
+    condition_en: str = ""
 
 
 def _m(key: str, form: F = F.ORIGINAL, count: int = 1, note: str = "", cond: str = "") -> Material:
-    return Material(key, form, count, note, cond)
+    return Material(key, form, count, note, cond, _english(note), _english(cond))
+
+
+def _english(text: str) -> str:
+    return NOTES_EN[text] if text else ""  # a KeyError: add the English to NOTES_EN
 
 
 # Most counters accept someone acting for the applicant if they bring these two.

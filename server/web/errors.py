@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server import i18n
 from server.api.common import error_response
@@ -37,9 +38,12 @@ def _is_api(request: Request) -> bool:
 
 def _page(request: Request, status: int, message: str) -> Response:
     if _is_api(request):
-        code = {404: "not_found", 405: "method_not_allowed", 500: "server_error"}.get(
-            status, "error"
-        )
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "too_large",
+            500: "server_error",
+        }.get(status, "error")
         return JSONResponse({"error": code, "message": i18n.gettext(message)}, status_code=status)
     return render(
         request,
@@ -96,4 +100,72 @@ async def csrf_failure(scope: Scope, receive: Receive, send: Send) -> None:
             {"status": 403, "message": i18n.gettext(CSRF_FAILED)},
             status=403,
         )
+    await response(scope, receive, send)
+
+
+class BodyTooLarge(HTTPException):
+    """Raised by BodyLimit when reading a body over the limit; http_error shows it as a 413."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=413)
+
+
+class BodyLimit:
+    """Refuses request bodies over ``max_bytes`` with the 413 page or JSON of the other errors.
+
+    It replaces Starlette's ``max_body_size``, whose responder answers "Content Too Large" as
+    plain English text, and overwrites any response at all (our error page included) to a
+    request whose Content-Length is over the limit. Here the read raises BodyTooLarge instead:
+    in a handler, http_error answers it; in the CSRF check, which reads forms before the
+    handlers run, it reaches __call__, which answers it in the language that check chose.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            if declared is not None and declared > self.max_bytes:
+                raise BodyTooLarge  # before reading any of it
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise BodyTooLarge
+            return message
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except BodyTooLarge:
+            if started:
+                raise
+            await _too_large(scope, receive, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    try:
+        return int(Headers(scope=scope)["content-length"])
+    except (KeyError, ValueError):
+        return None
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    token = i18n.set_language(scope.get("language", i18n.DEFAULT_LANGUAGE))
+    try:
+        response = _page(Request(scope, receive), 413, MESSAGES[413])
+    finally:
+        i18n._current.reset(token)
     await response(scope, receive, send)

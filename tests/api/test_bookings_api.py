@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from server.domain import availability, bookings
 from server.models.bookings import Booking, BookingStatus
+from server.models.places import MaterialItem
 from tests.cast import PASSWORD, Cast
 from tests.domain.booking_fixtures import make_service
 
@@ -59,6 +60,24 @@ async def test_a_centres_services_list_their_materials(client, cast: Cast):
     assert body["items"][0]["id"] == service.code
     assert [m["name"] for m in body["items"][0]["materials"]] == ["居民身份证", "授权委托书"]
     assert (await client.get("/api/v1/centres/NOPE")).status_code == 404
+
+
+async def test_a_materials_english_note_and_condition_are_in_the_api(client, cast: Cast):
+    service = await make_service(cast)
+    await MaterialItem.filter(service_id=service.id, name="授权委托书").update(
+        note="须本人签字", note_en="Signed by the applicant", condition_en="someone applies for you"
+    )
+    body = (await client.get(f"/api/v1/centres/{cast.centre_a.code}/services")).json()
+    assert body["items"][0]["materials"][1] == {
+        "name": "授权委托书",
+        "name_en": "Letter of authorisation",
+        "form": "original",
+        "count": 1,
+        "note": "须本人签字",
+        "note_en": "Signed by the applicant",
+        "condition": "代办时提供",
+        "condition_en": "someone applies for you",
+    }
 
 
 async def test_slots_carry_their_offset(client, cast: Cast):

@@ -75,6 +75,14 @@ async def test_the_tree_paths_depths_and_grids_agree(counts: dict[str, int]) -> 
         assert centre.node_path == nodes[centre.node_id].path  # type: ignore[attr-defined]
 
 
+async def test_every_material_note_and_condition_has_its_english(counts: dict[str, int]) -> None:
+    materials = await MaterialItem.all()
+    assert any(m.condition for m in materials) and any(m.note for m in materials)
+    for m in materials:
+        assert bool(m.condition_en) == bool(m.condition), m.condition
+        assert bool(m.note_en) == bool(m.note), m.note
+
+
 async def test_each_centre_has_hours_and_each_service_a_checklist(counts: dict[str, int]) -> None:
     with_hours = set(await WeeklyHours.filter(service_id=None).values_list("centre_id", flat=True))
     assert with_hours == set(await Centre.all().values_list("id", flat=True))

@@ -7,7 +7,10 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from server.domain import availability, bookings
+from server.messages import render
 from server.models.bookings import Booking, BookingStatus, SlotUsage
+from server.models.places import MaterialItem
+from server.web import directory as directory_pages
 from tests.cast import PASSWORD, Cast
 from tests.conftest import csrf_token, login
 from tests.domain.booking_fixtures import make_service
@@ -184,3 +187,55 @@ async def test_rescheduling_offers_days_then_their_times(client, cast: Cast, set
         fragment.text.lstrip().startswith('<div id="slots">')
         and 'aria-current="date"' in fragment.text
     )
+
+
+async def test_english_readers_see_a_materials_note_and_condition_in_english(
+    client, cast: Cast, settings
+):
+    service = await make_service(cast)
+    await MaterialItem.filter(service_id=service.id, name="授权委托书").update(
+        note="须本人签字", note_en="Signed by the applicant", condition_en="someone applies for you"
+    )
+    await MaterialItem.filter(service_id=service.id, name="居民身份证").update(
+        note="学生可持学生证"
+    )
+    chinese = await client.get(f"/services/{service.code}")
+    assert "适用情形：代办时提供" in chinese.text and "须本人签字" in chinese.text
+    client.cookies.set("ds_lang", "en")
+    english = await client.get(f"/services/{service.code}")
+    assert "Only if: someone applies for you" in english.text and "代办时提供" not in english.text
+    assert "Signed by the applicant" in english.text and "须本人签字" not in english.text
+    assert "学生可持学生证" in english.text  # no English written yet: the Chinese, not nothing
+    slot = await _first_slot(service)
+    booking = await bookings.book(
+        cast.resident, service, slot.starts_at, settings, bookings.Origin()
+    )
+    message = render("booking.confirmed", "en", await bookings.message_payload(booking, service))
+    assert (
+        "Letter of authorisation (original) — someone applies for you; Signed by the applicant"
+        in message.text
+    )
+
+
+def _clock_at(monkeypatch, instant: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Pages ask datetime.now(); make the directory pages' clock read ``instant``."""
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
+            return instant.astimezone(tz)
+
+    monkeypatch.setattr(directory_pages, "datetime", Clock)
+
+
+async def test_the_centre_page_says_when_the_weeks_holidays_are_not_known(
+    client, cast: Cast, monkeypatch
+):
+    await make_service(cast)
+    client.cookies.set("ds_lang", "en")
+    _clock_at(monkeypatch, datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+    known = await client.get(f"/centres/{cast.centre_a.code}")
+    assert known.status_code == 200 and "Holiday arrangements" not in known.text
+    _clock_at(monkeypatch, datetime(2026, 12, 30, 2, 0, tzinfo=UTC))  # the week runs into 2027
+    unknown = await client.get(f"/centres/{cast.centre_a.code}")
+    assert "Holiday arrangements for 2027 are not published here yet" in unknown.text
