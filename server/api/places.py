@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server.domain import availability, bookings, directory, slots
+from server.domain import availability, booking_messages, bookings, directory, slots
 from server.domain.errors import ValidationFailed
 from server.i18n import N_
 from server.models.places import Centre, CentreKind, MaterialItem, OrgNode, Service
@@ -48,7 +48,7 @@ def service_json(service: Service, materials: list[MaterialItem]) -> dict[str, A
         "bookable": service.bookable,
         "duration_minutes": service.duration_minutes,
         "capacity_per_slot": service.capacity_per_slot,
-        "materials": [bookings.material_json(m) for m in materials],
+        "materials": [booking_messages.material_json(m) for m in materials],
     }
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server.domain import availability, outbox, slots
+from server.domain import availability, booking_messages, outbox, slots
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, NotFound, ValidationFailed
@@ -22,7 +23,7 @@ from server.models.bookings import (
     BookingStatus,
     SlotUsage,
 )
-from server.models.places import MaterialItem, Service
+from server.models.places import Service
 from server.settings import Settings
 
 
@@ -86,7 +87,11 @@ def _beneficiary(user: User, for_name: str, for_phone: str, on_behalf: bool) -> 
     return ("", "") if phone == user.phone else (for_name, phone)
 
 
-async def _check_limits(user: User, service: Service, phone: str, now: datetime) -> None:
+async def _check_limits(
+    conn: BaseDBAsyncClient, user: User, service: Service, phone: str, now: datetime
+) -> None:
+    """Refuse a booking over the service's limits; call in the booking's write transaction."""
+    await _take_turns(conn, user, phone)
     active = Booking.filter(
         service_id=service.id, status__in=ACTIVE_BOOKING_STATUSES, starts_at__gte=now
     )
@@ -102,6 +107,24 @@ async def _check_limits(user: User, service: Service, phone: str, now: datetime)
     )
     if await active.filter(whose).count() >= service.max_active_per_beneficiary:
         raise Conflict(N_("This person already has an upcoming booking for this service."))
+
+
+async def _take_turns(conn: BaseDBAsyncClient, user: User, phone: str) -> None:
+    """Wait until no other transaction is booking by this user or for this person."""
+    # Counting, then inserting, is read-then-write: under READ COMMITTED two transactions would
+    # both count below a limit. Advisory locks held to the end of the transaction make them take
+    # turns, and each count after them (a fresh snapshot per statement) sees what the previous
+    # holder committed. Every booking takes them first and in one order (booker, beneficiary;
+    # each in its own key space), so no two bookings wait for each other in a cycle.
+    # SQLite needs none: writers begin IMMEDIATE (server/sqlite_backend.py), one at a time.
+    if conn.capabilities.dialect != "postgres":
+        return
+    await conn.execute_query(
+        "SELECT pg_advisory_xact_lock(hashtext('doorstep.booker'), $1)", [user.id]
+    )
+    await conn.execute_query(
+        "SELECT pg_advisory_xact_lock(hashtext('doorstep.beneficiary'), hashtext($1))", [phone]
+    )
 
 
 async def take_place(service: Service, slot: slots.Slot) -> bool:
@@ -145,9 +168,9 @@ async def book(
     now = now or datetime.now(UTC)
     name, phone = _beneficiary(user, for_name, for_phone, on_behalf)
     slot = await _check_slot(service, starts_at, now)
-    await _check_limits(user, service, phone or user.phone, now)
     try:
-        async with in_transaction():
+        async with in_transaction() as conn:
+            await _check_limits(conn, user, service, phone or user.phone, now)
             booking = await _hold(user, service, slot, name, phone, source, now)
             await record(
                 user,
@@ -158,7 +181,9 @@ async def book(
                 node_path=service.centre.node_path,
                 after=_state(booking),
             )
-            sent = await _announce(user, booking, service, settings, now, "booking.confirmed")
+            sent = await booking_messages.announce(
+                user, booking, service, settings, now, "booking.confirmed"
+            )
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
     except _Full:
@@ -235,36 +260,57 @@ async def cancel(
     now = now or datetime.now(UTC)
     if not by_staff:
         _check_changeable(booking, now)
-    before = _state(booking)
     async with in_transaction():
-        changed = await Booking.filter(id=booking.id, status=BookingStatus.BOOKED).update(
-            status=BookingStatus.CANCELLED,
-            cancelled_at=now,
-            cancel_reason=reason[:200],
-            holder_key=None,
-        )
-        if changed != 1:
-            raise Conflict(N_("This booking can no longer be changed."))
-        await release_place(booking)
-        await outbox.cancel("booking", booking.id, ["booking.reminder", "booking.confirmed"])
-        booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
-        await record(
-            user,
-            "booking.cancel",
-            origin,
-            object_type="booking",
-            object_id=booking.code,
-            node_path=booking.service.centre.node_path,
-            before=before,
-            after=_state(booking),
-        )
-        owner = await User.get(id=booking.user_id) if booking.user_id else None
-        sent = (
-            await _announce(owner, booking, booking.service, settings, now, "booking.cancelled")
-            if owner
-            else []
-        )
+        sent = await cancel_in_transaction(user, booking, reason, settings, origin, now=now)
     await outbox.dispatch(sent, settings)
+
+
+async def cancel_in_transaction(
+    actor: User,
+    booking: Booking,
+    reason: str,
+    settings: Settings,
+    origin: Origin,
+    *,
+    now: datetime,
+    event: str = "booking.cancelled",
+) -> list[int]:
+    """The writes of a cancellation, inside the caller's transaction; returns the messages to
+    dispatch once it commits. ``event`` is the notice sent (e.g. the centre cancelled it)."""
+    before = _state(booking)
+    changed = await Booking.filter(id=booking.id, status=BookingStatus.BOOKED).update(
+        status=BookingStatus.CANCELLED,
+        cancelled_at=now,
+        cancel_reason=reason[:200],
+        holder_key=None,
+    )
+    if changed != 1:
+        raise Conflict(N_("This booking can no longer be changed."))
+    await release_place(booking)
+    await outbox.cancel("booking", booking.id, ["booking.reminder", "booking.confirmed"])
+    booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
+    booking.cancel_reason = reason[:200]
+    await record(
+        actor,
+        "booking.cancel",
+        origin,
+        object_type="booking",
+        object_id=booking.code,
+        node_path=booking.service.centre.node_path,
+        before=before,
+        after={**_state(booking), "reason": booking.cancel_reason},
+    )
+    owner = await User.get_or_none(id=booking.user_id) if booking.user_id else None
+    rebook_url = f"{settings.public_base_url}/services/{booking.service.code}"
+    return await booking_messages.announce(
+        owner,
+        booking,
+        booking.service,
+        settings,
+        now,
+        event,
+        extra={"reason": reason, "rebook_url": rebook_url},
+    )
 
 
 async def reschedule(
@@ -314,57 +360,15 @@ async def reschedule(
                 before=_state(booking),
                 after=_state(new),
             )
-            sent = await _announce(user, new, service, settings, now, "booking.rescheduled")
+            sent = await booking_messages.announce(
+                user, new, service, settings, now, "booking.rescheduled"
+            )
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
     except _Full:
         raise SlotFull(await availability.nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return new
-
-
-async def _announce(
-    user: User, booking: Booking, service: Service, settings: Settings, now: datetime, event: str
-) -> list[int]:
-    """The event's message now, and for a new booking its reminders at the service's offsets."""
-    payload = await message_payload(booking, service)
-    subject = ("booking", booking.id)
-    ids = await outbox.notify(user, event, payload, settings, subject=subject)
-    if event in ("booking.confirmed", "booking.rescheduled"):
-        for offset in service.reminder_offsets_minutes:
-            at = booking.starts_at - timedelta(minutes=offset)
-            if at > now:
-                ids += await outbox.notify(
-                    user,
-                    "booking.reminder",
-                    {**payload, "before_minutes": offset},
-                    settings,
-                    subject=subject,
-                    key=str(offset),
-                    send_after=at,
-                )
-    return ids
-
-
-async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
-    """Everything a booking message shows, as JSON: no model objects in the outbox."""
-    centre = service.centre
-    materials = await MaterialItem.filter(service_id=service.id).order_by("sort_order")
-    local = booking.starts_at.astimezone(slots.ZoneInfo(centre.time_zone))
-    return {
-        "code": booking.code,
-        "service": service.name,
-        "service_en": service.name_en,
-        "centre": centre.name,
-        "centre_en": centre.name_en,
-        "address": centre.address,
-        "phone": centre.phone,
-        "start": booking.starts_at.isoformat(),
-        "tz": centre.time_zone,
-        "time": local.strftime("%m-%d %H:%M"),
-        "for_name": booking.for_name,
-        "materials": [material_json(m) for m in materials],
-    }
 
 
 async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]:
@@ -377,17 +381,3 @@ async def mine(user: User, now: datetime) -> tuple[list[Booking], list[Booking]]
     upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
     past = [b for b in reversed(rows) if b not in upcoming]
     return upcoming, past[:50]
-
-
-def material_json(item: MaterialItem) -> dict[str, Any]:
-    """One line of the materials checklist as JSON (messages and the API show the same)."""
-    return {
-        "name": item.name,
-        "name_en": item.name_en,
-        "form": item.form.value,
-        "count": item.count,
-        "note": item.note,
-        "note_en": item.note_en,
-        "condition": item.condition,
-        "condition_en": item.condition_en,
-    }

@@ -14,15 +14,16 @@ from server.domain import events, quiet_hours
 from server.domain.audit import Origin, record
 from server.domain.errors import NotFound
 from server.i18n import N_
-from server.models.accounts import User
+from server.models.accounts import Language, User
 from server.models.notifications import Channel, Notification, NotificationStatus
 from server.settings import Settings
 
 S = NotificationStatus
 
 
-def _dedupe_key(event: str, subject: str, key: str, user_id: int, channel: Channel) -> str:
-    raw = f"{event}:{subject}:{key}:{user_id}:{channel.value}"
+def _dedupe_key(event: str, subject: str, key: str, recipient: int | str, channel: Channel) -> str:
+    """Unique per message; ``recipient`` is a user id, or ``tel:<phone>`` without an account."""
+    raw = f"{event}:{subject}:{key}:{recipient}:{channel.value}"
     return raw if len(raw) <= 200 else hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -31,11 +32,18 @@ def channels_for(user: User, event: events.Event, settings: Settings) -> list[Ch
     wanted = {
         Channel.INBOX: True,
         Channel.EMAIL: bool(user.email) and user.notify_email,
-        Channel.SMS: bool(settings.sms_gateway_url)
-        and user.notify_sms
-        and event.name in settings.sms_templates,
+        Channel.SMS: user.notify_sms and _can_sms(event, settings),
     }
     return [c for c in event.channels if wanted[c]]
+
+
+def _can_sms(event: events.Event, settings: Settings) -> bool:
+    """Whether this install can send this event by SMS (a gateway and an approved template)."""
+    return (
+        Channel.SMS in event.channels
+        and bool(settings.sms_gateway_url)
+        and event.name in settings.sms_templates
+    )
 
 
 def quiet_window(user: User | None, settings: Settings) -> tuple[int, int]:
@@ -45,7 +53,7 @@ def quiet_window(user: User | None, settings: Settings) -> tuple[int, int]:
 
 
 def _due(
-    user: User, event: events.Event, channel: Channel, at: datetime, settings: Settings
+    user: User | None, event: events.Event, channel: Channel, at: datetime, settings: Settings
 ) -> datetime:
     if event.urgent or channel == Channel.INBOX:
         return at
@@ -92,6 +100,48 @@ async def notify(
         )
         for channel in channels_for(user, event, settings)
     ]
+    return await _write(rows)
+
+
+async def notify_phone(
+    phone: str,
+    event_name: str,
+    payload: dict[str, Any],
+    settings: Settings,
+    *,
+    subject: tuple[str, int | None] = ("", None),
+    key: str = "",
+    send_after: datetime | None = None,
+) -> list[int]:
+    """Write the SMS for one event to a phone with no account behind it, as ``notify`` does.
+
+    For the person a booking is for: with no preferences to consult, the SMS is written whenever
+    the install can send the event by SMS, in Chinese, keeping the install's quiet hours.
+    """
+    event = events.get(event_name)
+    if not _can_sms(event, settings):
+        return []
+    subject_type, subject_id = subject
+    row = Notification(
+        user=None,
+        to_address=phone,
+        event=event.name,
+        channel=Channel.SMS,
+        language=Language.ZH_CN.value,
+        payload=payload,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        dedupe_key=_dedupe_key(
+            event.name, f"{subject_type}:{subject_id}", key, f"tel:{phone}", Channel.SMS
+        ),
+        urgent=event.urgent,
+        send_after=_due(None, event, Channel.SMS, send_after or datetime.now(UTC), settings),
+    )
+    return await _write([row])
+
+
+async def _write(rows: list[Notification]) -> list[int]:
+    """Insert rows not written before (by dedupe key); the ids of all of them."""
     await Notification.bulk_create(rows, ignore_conflicts=True)
     keys = [row.dedupe_key for row in rows]
     return [row.id for row in await Notification.filter(dedupe_key__in=keys).only("id")]

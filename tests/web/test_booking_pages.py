@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from server.domain import availability, bookings
+from server.domain import availability, booking_messages, bookings
 from server.messages import render
 from server.models.bookings import Booking, BookingStatus, SlotUsage
 from server.models.places import MaterialItem
@@ -210,7 +210,9 @@ async def test_english_readers_see_a_materials_note_and_condition_in_english(
     booking = await bookings.book(
         cast.resident, service, slot.starts_at, settings, bookings.Origin()
     )
-    message = render("booking.confirmed", "en", await bookings.message_payload(booking, service))
+    message = render(
+        "booking.confirmed", "en", await booking_messages.message_payload(booking, service)
+    )
     assert (
         "Letter of authorisation (original) — someone applies for you; Signed by the applicant"
         in message.text
