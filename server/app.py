@@ -19,7 +19,17 @@ from server.api import places as api_places
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
-from server.web import accounts, admin_outbox, bookings, counter, directory, errors, home, inbox
+from server.web import (
+    accounts,
+    admin_outbox,
+    bookings,
+    centre_setup,
+    counter,
+    directory,
+    errors,
+    home,
+    inbox,
+)
 from server.web.context import RequestContextMiddleware
 
 
@@ -41,6 +51,7 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         *directory.routes,
         *bookings.routes,
         *counter.routes,
+        *centre_setup.routes,
         *accounts.routes,
         *inbox.routes,
         *admin_outbox.routes,

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from server import i18n, settings
+from server.domain.schedules import format_intervals
 from server.web import labels
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +80,7 @@ def _make_env() -> jinja2.Environment:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(get_time_zone=lambda: settings.get().time_zone, timedelta=timedelta)
     env.globals.update(static_url=static_url, get_language=i18n.get_language, labels=labels)
+    env.globals.update(format_intervals=format_intervals)
     env.filters.update(
         iso_when=iso_when,
         local_name=local_name,

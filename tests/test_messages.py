@@ -43,6 +43,11 @@ SAMPLES = {
     "account.welcome": {"name": "A&B"},
     "account.password_changed": {"phone": "13800000001", "time": "2026-11-21 10:00"},
     **{name: BOOKING for name in EVENTS if name.startswith("booking.")},
+    "booking.cancelled_by_centre": {
+        **BOOKING,
+        "reason": "设备检修",
+        "rebook_url": "http://testserver/services/S2345678",
+    },
 }
 
 

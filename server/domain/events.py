@@ -47,6 +47,12 @@ EVENTS: dict[str, Event] = {
             sms_params=("code", "time", "centre"),
         ),
         Event(
+            "booking.cancelled_by_centre",
+            N_("Booking cancelled by the centre (hours changed or day closed), with the reason"),
+            urgent=True,
+            sms_params=("code", "time", "centre", "reason"),
+        ),
+        Event(
             "booking.rescheduled",
             N_("Booking moved to a new time"),
             urgent=True,

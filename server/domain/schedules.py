@@ -13,12 +13,16 @@ Where the holiday calendar has no data for a year, step 2 is skipped and staff a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
 
 import chinese_calendar
+
+from server.domain.errors import ValidationFailed
+from server.i18n import N_
 
 Interval = tuple[int, int]  # minutes after local midnight: [opens, closes)
 Week = dict[int, list[Interval]]  # weekday (0 = Monday) -> intervals
@@ -123,3 +127,38 @@ def _merge(intervals: object) -> tuple[Interval, ...]:
 
 def is_open_at(plan: DayPlan, minute: int) -> bool:
     return any(opens <= minute < closes for opens, closes in plan.intervals)
+
+
+# Opening hours as staff type them: "09:00-12:00, 13:30-17:00" (the gap is the lunch break).
+# Any dash, tilde or 至/到 separates the ends; commas, semicolons, 、 or spaces separate intervals.
+_INTERVAL = re.compile(r"(\d{1,2})[:：.](\d{2})\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})[:：.](\d{2})")
+_SEPARATORS = re.compile(r"[\s,，;；、]+")
+
+
+def parse_intervals(text: str, field: str) -> list[Interval]:
+    """The intervals written in ``text`` (empty: closed), sorted; ValidationFailed if unclear."""
+    remainder = _INTERVAL.sub(" ", text)
+    if _SEPARATORS.sub("", remainder):
+        message = N_("Write hours like 09:00-12:00, 13:30-17:00.")
+        raise ValidationFailed(message, fields={field: message})
+    intervals = []
+    for h1, m1, h2, m2 in _INTERVAL.findall(text):
+        opens, closes = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
+        if int(m1) > 59 or int(m2) > 59 or closes > 24 * 60 or opens >= closes:
+            message = N_("Each interval must open before it closes, within one day.")
+            raise ValidationFailed(message, fields={field: message})
+        intervals.append((opens, closes))
+    intervals.sort()
+    for (_, first_closes), (second_opens, _) in zip(intervals, intervals[1:], strict=False):
+        if second_opens < first_closes:
+            message = N_("The intervals overlap.")
+            raise ValidationFailed(message, fields={field: message})
+    return intervals
+
+
+def format_intervals(intervals: list[Interval] | tuple[Interval, ...]) -> str:
+    return ", ".join(f"{_clock(a)}-{_clock(b)}" for a, b in sorted(intervals))
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"

@@ -35,3 +35,27 @@ BOOKING_STATUS = {
     "cancelled": N_("Cancelled"),
     "no_show": N_("Missed"),
 }
+
+SERVICE_CATEGORY = {
+    "certificates": N_("Certificates and proofs"),
+    "social_security": N_("Social and medical insurance"),
+    "housing": N_("Housing"),
+    "elderly": N_("Care for older people"),
+    "legal": N_("Legal advice"),
+    "health": N_("Health"),
+    "employment": N_("Jobs and training"),
+    "party": N_("Party affairs"),
+    "venue": N_("Rooms and venues"),
+    "family": N_("Marriage, births and family"),
+    "other": N_("Other"),
+}
+
+WEEKDAY = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)

@@ -23,12 +23,11 @@ async def make_service(cast: Cast, **rules: object) -> Service:
         "max_active_per_person": 3,
         "max_active_per_beneficiary": 1,
     }
+    texts = {"name": "居住证明开具", "name_en": "Proof of residence"}
     service = await Service.create(
         centre=cast.centre_a,
         category=ServiceCategory.CERTIFICATES,
-        name="居住证明开具",
-        name_en="Proof of residence",
-        **{**defaults, **rules},
+        **{**texts, **defaults, **rules},
     )
     if await WeeklyHours.filter(centre=cast.centre_a).exists():
         return await Service.get(id=service.id).select_related("centre")
