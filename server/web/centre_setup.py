@@ -184,42 +184,43 @@ async def service_page(
     return render(request, "staff/service.html", context, status=status)
 
 
-async def service_save(request: Request) -> Response:
+async def _service_change(
+    request: Request,
+    run: Callable[[Change, Service, dict[str, str]], Awaitable[Outcome]],
+    *,
+    section: str,
+    done: str,
+) -> Response:
+    """A change to one service that may cancel bookings; errors go back to its form."""
     centre = await _centre(request)
     service = await centre_setup.service_at(centre, request.path_params["service"])
     form = await form_fields(request)
-    here = f"/staff/{centre.code}/services/{service.code}"
+    if form.get("follow_centre") == "1":  # the hours form's "follow the centre" button
+        form = {k: v for k, v in form.items() if not k.startswith("day")}
     try:
         return await _change(
             request,
             centre,
             form,
-            lambda change: centre_setup.update_service(change, service, form),
-            back=here,
-            done="service",
+            lambda change: run(change, service, form),
+            back=f"/staff/{centre.code}/services/{service.code}",
+            done=done,
         )
     except ValidationFailed as refused:
-        return await service_page(request, errors=refused.fields, values=form, section="rules")
+        return await service_page(request, errors=refused.fields, values=form, section=section)
+
+
+async def service_save(request: Request) -> Response:
+    return await _service_change(
+        request, centre_setup.update_service, section="rules", done="service"
+    )
 
 
 async def service_hours(request: Request) -> Response:
-    centre = await _centre(request)
-    service = await centre_setup.service_at(centre, request.path_params["service"])
-    form = await form_fields(request)
-    if form.get("follow_centre") == "1":
-        form = {k: v for k, v in form.items() if not k.startswith("day")}
-    here = f"/staff/{centre.code}/services/{service.code}"
-    try:
-        return await _change(
-            request,
-            centre,
-            form,
-            lambda change: centre_setup.set_week(change, service, form),
-            back=here,
-            done="hours",
-        )
-    except ValidationFailed as refused:
-        return await service_page(request, errors=refused.fields, values=form, section="hours")
+    async def run(change: Change, service: Service, form: dict[str, str]) -> Outcome:
+        return await centre_setup.set_week(change, service, form)
+
+    return await _service_change(request, run, section="hours", done="hours")
 
 
 async def material_add(request: Request) -> Response:

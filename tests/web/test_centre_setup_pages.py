@@ -10,7 +10,7 @@ from server.domain import availability, bookings
 from server.models.audit import AuditEntry
 from server.models.bookings import Booking, BookingStatus
 from server.models.notifications import Notification
-from server.models.places import MaterialItem, ScheduleException, Service
+from server.models.places import MaterialItem, ScheduleException, Service, WeeklyHours
 from tests.cast import PASSWORD, Cast
 from tests.conftest import csrf_token, login
 from tests.domain.booking_fixtures import make_service
@@ -156,3 +156,16 @@ async def test_staff_add_a_service_then_edit_its_rules_and_materials(client, cas
     )
     assert gone.status_code == 422 and "该材料已不在清单中" in gone.text
     assert await AuditEntry.filter(action="material.remove", actor=cast.staff_a).exists()
+
+
+async def test_a_service_gets_its_own_hours_then_follows_the_centre_again(client, cast: Cast):
+    service = await make_service(cast)
+    await login(client, cast.staff_a.phone, PASSWORD)
+    path = f"/staff/{cast.centre_a.code}/services/{service.code}/hours"
+    own = await _post(client, path, {"day2": "14:00-17:00"})
+    assert own.status_code == 303
+    page = await client.get(own.headers["location"])
+    assert 'value="14:00-17:00"' in page.text and "恢复按中心开放时间" in page.text
+    back = await _post(client, path, {"day2": "14:00-17:00", "follow_centre": "1"})
+    assert back.status_code == 303
+    assert not await WeeklyHours.filter(service_id=service.id).exists()
