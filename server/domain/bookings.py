@@ -127,6 +127,20 @@ async def _take_turns(conn: BaseDBAsyncClient, user: User, phone: str) -> None:
     )
 
 
+async def lock_plan(conn: BaseDBAsyncClient, centre_id: int, *, change: bool = False) -> None:
+    """Bookings (shared) and schedule changes (exclusive) of one centre take turns.
+
+    A change to hours lists the bookings it takes away, then commits; a booking checks its
+    slot, then commits. Without this lock a booking could check just before a closure commits
+    and land on the closed day unseen. Bookings do not wait for each other. SQLite needs
+    none: its writers begin IMMEDIATE and run one at a time.
+    """
+    if conn.capabilities.dialect != "postgres":
+        return
+    mode = "pg_advisory_xact_lock" if change else "pg_advisory_xact_lock_shared"
+    await conn.execute_query(f"SELECT {mode}(hashtext('doorstep.plan'), $1)", [centre_id])
+
+
 async def take_place(service: Service, slot: slots.Slot) -> bool:
     """Take one place of a slot with one conditional UPDATE; False when it is full."""
     await SlotUsage.bulk_create(
@@ -171,7 +185,7 @@ async def book(
     try:
         async with in_transaction() as conn:
             await _check_limits(conn, user, service, phone or user.phone, now)
-            booking = await _hold(user, service, slot, name, phone, source, now)
+            booking = await _hold(conn, user, service, slot, name, phone, source, now)
             await record(
                 user,
                 "booking.create",
@@ -193,6 +207,7 @@ async def book(
 
 
 async def _hold(
+    conn: BaseDBAsyncClient,
     user: User,
     service: Service,
     slot: slots.Slot,
@@ -202,6 +217,10 @@ async def _hold(
     now: datetime,
 ) -> Booking:
     """Take the place and write the booking (inside a transaction); _Full if none is left."""
+    await lock_plan(conn, service.centre_id)
+    # The slot was checked before the transaction; a closure or new hours committed since
+    # then must win, so check again now that no schedule change can run beside this one.
+    await _check_slot(service, slot.starts_at, now)
     if not await take_place(service, slot):
         raise _Full()
     return await Booking.create(
@@ -330,8 +349,9 @@ async def reschedule(
     if slot.starts_at == booking.starts_at:
         raise ValidationFailed(N_("Choose a different time from the one you have."))
     try:
-        async with in_transaction():
+        async with in_transaction() as conn:
             new = await _hold(
+                conn,
                 user,
                 service,
                 slot,

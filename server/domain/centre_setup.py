@@ -69,7 +69,8 @@ class Change:
 
 async def _apply(change: Change, writes: Callable[[], Awaitable[None]]) -> Outcome:
     try:
-        async with in_transaction():
+        async with in_transaction() as conn:
+            await bookings.lock_plan(conn, change.centre.id, change=True)
             outside_before = {b.id for b in await affected_bookings(change.centre, change.now)}
             await writes()
             affected = [

@@ -432,3 +432,26 @@ async def test_a_booking_already_outside_the_plan_is_not_blamed_on_a_new_change(
     outcome = await centre_setup.set_week(_change(cast, settings), None, longer)
     assert outcome.applied and outcome.affected == []
     assert (await Booking.get(id=stray.id)).status == BookingStatus.BOOKED
+
+
+async def test_a_closure_committed_after_a_booking_checked_its_slot_still_wins(
+    cast: Cast, settings, monkeypatch
+):
+    service = await _service(cast)
+    check = bookings._check_slot
+    calls = 0
+
+    async def check_then_close(*args):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        slot = await check(*args)
+        if calls == 1:  # the staff's closure commits just after the booking's first look
+            change = _change(cast, settings)
+            assert (await centre_setup.add_exception(change, _closure(), NOW.date())).applied
+        return slot
+
+    monkeypatch.setattr(bookings, "_check_slot", check_then_close)
+    with pytest.raises(ValidationFailed):
+        await _book(cast, service, settings, WED_0900)
+    assert calls == 2 and not await Booking.exists()
+    assert not await SlotUsage.filter(taken__gt=0).exists()
