@@ -12,6 +12,7 @@ from server.channels import email
 from server.redis_client import redis_url
 from workers.housekeeping import purge_expired_logins
 from workers.outbox import deliver, sweep
+from workers.photos import make_thumbnail, sweep_thumbnails
 from workers.scheduled import run_scheduled
 
 
@@ -33,6 +34,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["settings"] = settings.get()
     await db.open_db(ctx["settings"])
     await sweep(ctx)  # whatever came due while no worker ran goes out now
+    await sweep_thumbnails(ctx)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -42,10 +44,18 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [deliver, run_scheduled, sweep, purge_expired_logins]
+    functions = [
+        deliver,
+        run_scheduled,
+        sweep,
+        purge_expired_logins,
+        make_thumbnail,
+        sweep_thumbnails,
+    ]
     cron_jobs = [
         sweep_cron(settings.get().outbox_sweep_seconds),
         cron(purge_expired_logins, minute={7}, second={0}, unique=True),
+        cron(sweep_thumbnails, minute=set(range(3, 60, 5)), second={30}, unique=True),
     ]
     on_startup = startup
     on_shutdown = shutdown
