@@ -43,6 +43,25 @@ SAMPLES = {
     "account.welcome": {"name": "A&B"},
     "account.password_changed": {"phone": "13800000001", "time": "2026-11-21 10:00"},
     **{name: BOOKING for name in EVENTS if name.startswith("booking.")},
+    "need.updated": {
+        "code": "N2345678",
+        "title": "3号楼楼道灯坏了",
+        "status": "resolved",
+        "note": "已更换灯泡",
+        "url": "http://testserver/needs/N2345678",
+    },
+    **{
+        name: {
+            "code": "N2345678",
+            "title": "3号楼楼道灯坏了",
+            "centre": "望江社区党群服务中心",
+            "centre_en": "Wangjiang Community Centre",
+            "due": "2026-12-02T01:00:00+00:00",
+            "tz": "Asia/Shanghai",
+            "url": "http://testserver/staff/CENTREA/needs/N2345678",
+        }
+        for name in ("need.late", "need.supervision")
+    },
     "booking.cancelled_by_centre": {
         **BOOKING,
         "reason": "设备检修",

@@ -58,6 +58,23 @@ EVENTS: dict[str, Event] = {
             urgent=True,
             sms_params=("code", "time", "centre"),
         ),
+        Event(
+            "need.updated",
+            N_("Your need moved on: accepted, answered, resolved or closed"),
+            sms_params=("code", "status"),
+        ),
+        Event(
+            "need.late",
+            N_("A need at your centre is past its promised time"),
+            urgent=True,
+            sms_params=("code",),
+        ),
+        Event(
+            "need.supervision",
+            N_("A need below your node is well past its promised time (督办)"),
+            urgent=True,
+            sms_params=("code", "centre"),
+        ),
     )
 }
 

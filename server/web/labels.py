@@ -59,3 +59,17 @@ WEEKDAY = (
     N_("Saturday"),
     N_("Sunday"),
 )
+
+NEED_STATUS = {
+    "submitted": N_("Submitted"),
+    "accepted": N_("Accepted"),
+    "rejected": N_("Not taken up"),
+    "duplicate": N_("Already reported"),
+    "assigned": N_("Assigned"),
+    "open_for_claim": N_("Open for volunteers"),
+    "in_progress": N_("In progress"),
+    "resolved": N_("Resolved, waiting for your confirmation"),
+    "reopened": N_("Reopened"),
+    "confirmed": N_("Confirmed"),
+    "closed": N_("Closed"),
+}
