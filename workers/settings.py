@@ -11,6 +11,7 @@ from server import db, queue, settings
 from server.channels import email
 from server.redis_client import redis_url
 from workers.housekeeping import purge_expired_logins
+from workers.needs import escalate_needs
 from workers.outbox import deliver, sweep
 from workers.photos import make_thumbnail, sweep_thumbnails
 from workers.scheduled import run_scheduled
@@ -55,6 +56,7 @@ class WorkerSettings:
     cron_jobs = [
         sweep_cron(settings.get().outbox_sweep_seconds),
         cron(purge_expired_logins, minute={7}, second={0}, unique=True),
+        cron(escalate_needs, minute=set(range(1, 60, 5)), second={15}, unique=True),
         cron(sweep_thumbnails, minute=set(range(3, 60, 5)), second={30}, unique=True),
     ]
     on_startup = startup

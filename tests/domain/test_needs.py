@@ -309,3 +309,14 @@ async def test_the_requester_rates_once_and_dissatisfied_reopens(cast: Cast, set
         )
     event = await NeedEvent.get(need_id=need.id, action="rate")
     assert event.data == {"rating": "dissatisfied"} and event.to_status == "reopened"
+
+
+async def test_the_worker_cron_escalates_late_needs(cast: Cast, settings):
+    from workers.needs import escalate_needs
+    from workers.settings import WorkerSettings
+
+    assert any(job.coroutine is escalate_needs for job in WorkerSettings.cron_jobs)
+    await _post(cast, settings)
+    await Need.all().update(response_due_at=datetime.now(UTC) - timedelta(minutes=5))
+    assert await escalate_needs({}) == {"escalated": 1}
+    assert await Notification.filter(event="need.late").exists()
