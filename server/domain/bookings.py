@@ -10,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server.domain import availability, booking_messages, outbox, slots
+from server.domain import availability, booking_messages, outbox, slots, turns
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, NotFound, ValidationFailed
@@ -91,7 +91,7 @@ async def _check_limits(
     conn: BaseDBAsyncClient, user: User, service: Service, phone: str, now: datetime
 ) -> None:
     """Refuse a booking over the service's limits; call in the booking's write transaction."""
-    await _take_turns(conn, user, phone)
+    await turns.booker_and_beneficiary(conn, user.id, phone)
     active = Booking.filter(
         service_id=service.id, status__in=ACTIVE_BOOKING_STATUSES, starts_at__gte=now
     )
@@ -107,38 +107,6 @@ async def _check_limits(
     )
     if await active.filter(whose).count() >= service.max_active_per_beneficiary:
         raise Conflict(N_("This person already has an upcoming booking for this service."))
-
-
-async def _take_turns(conn: BaseDBAsyncClient, user: User, phone: str) -> None:
-    """Wait until no other transaction is booking by this user or for this person."""
-    # Counting, then inserting, is read-then-write: under READ COMMITTED two transactions would
-    # both count below a limit. Advisory locks held to the end of the transaction make them take
-    # turns, and each count after them (a fresh snapshot per statement) sees what the previous
-    # holder committed. Every booking takes them first and in one order (booker, beneficiary;
-    # each in its own key space), so no two bookings wait for each other in a cycle.
-    # SQLite needs none: writers begin IMMEDIATE (server/sqlite_backend.py), one at a time.
-    if conn.capabilities.dialect != "postgres":
-        return
-    await conn.execute_query(
-        "SELECT pg_advisory_xact_lock(hashtext('doorstep.booker'), $1)", [user.id]
-    )
-    await conn.execute_query(
-        "SELECT pg_advisory_xact_lock(hashtext('doorstep.beneficiary'), hashtext($1))", [phone]
-    )
-
-
-async def lock_plan(conn: BaseDBAsyncClient, centre_id: int, *, change: bool = False) -> None:
-    """Bookings (shared) and schedule changes (exclusive) of one centre take turns.
-
-    A change to hours lists the bookings it takes away, then commits; a booking checks its
-    slot, then commits. Without this lock a booking could check just before a closure commits
-    and land on the closed day unseen. Bookings do not wait for each other. SQLite needs
-    none: its writers begin IMMEDIATE and run one at a time.
-    """
-    if conn.capabilities.dialect != "postgres":
-        return
-    mode = "pg_advisory_xact_lock" if change else "pg_advisory_xact_lock_shared"
-    await conn.execute_query(f"SELECT {mode}(hashtext('doorstep.plan'), $1)", [centre_id])
 
 
 async def take_place(service: Service, slot: slots.Slot) -> bool:
@@ -217,7 +185,7 @@ async def _hold(
     now: datetime,
 ) -> Booking:
     """Take the place and write the booking (inside a transaction); _Full if none is left."""
-    await lock_plan(conn, service.centre_id)
+    await turns.centre_plan(conn, service.centre_id)
     # The slot was checked before the transaction; a closure or new hours committed since
     # then must win, so check again now that no schedule change can run beside this one.
     await _check_slot(service, slot.starts_at, now)

@@ -14,28 +14,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from redis.asyncio import Redis
 from tortoise.transactions import in_transaction
 
 from server.domain import outbox
-from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
-from server.domain.errors import Conflict, NotFound, PermissionDenied, Throttled, ValidationFailed
+from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from server.i18n import N_
 from server.models.accounts import Role, RoleGrant, User
-from server.models.needs import Need, NeedCategory, NeedEvent, NeedKind, NeedStatus, Rating, Urgency
-from server.models.places import Centre, Level, OrgNode
-from server.security import ratelimit
+from server.models.needs import Need, NeedEvent, NeedStatus, Rating
 from server.settings import Settings
 
 S = NeedStatus
 DEFAULT_RESPONSE_HOURS = 24
 DEFAULT_RESOLUTION_HOURS = 120
-POSTS_PER_DAY = 10  # per account: beyond this, posting waits (abuse, runaway scripts)
-SUPERVISION_AFTER = timedelta(hours=24)  # late this long past a deadline: the node above hears
 
 # Statuses in which the need is still being worked on: the resolution deadline applies.
 WORKING = frozenset({S.ACCEPTED, S.ASSIGNED, S.OPEN_FOR_CLAIM, S.IN_PROGRESS, S.REOPENED})
@@ -57,7 +50,9 @@ class Transition:
     needs_note: bool = False  # a reason or a note is required
 
 
-def _t(action: str, sources: set[NeedStatus], target: NeedStatus, *actors: str, note: bool = False):  # type: ignore[no-untyped-def]
+def _t(
+    action: str, sources: set[NeedStatus], target: NeedStatus, *actors: str, note: bool = False
+) -> Transition:
     return Transition(action, frozenset(sources), target, frozenset(actors), note)
 
 
@@ -142,29 +137,10 @@ async def may_see_private(user: User | None, need: Need) -> bool:
     return await is_staff_of(user, need)
 
 
-async def may_see(user: User | None, need: Need) -> bool:
-    """Whether ``user`` may open the need's page at all (public lists show less)."""
-    return bool(await roles_for(user, need)) or (
-        user is not None and need.posted_by_id == user.id  # type: ignore[attr-defined]
-    )
+# Events ---------------------------------------------------------------------------------------
 
 
-# Posting --------------------------------------------------------------------------------------
-
-
-async def categories_for(centre: Centre) -> list[NeedCategory]:
-    """The centre's own categories and those of every node above it, in display order."""
-    rows = await NeedCategory.filter(is_active=True).select_related("node", "centre")
-    found = [
-        c
-        for c in rows
-        if c.centre_id == centre.id  # type: ignore[attr-defined]
-        or (c.node is not None and centre.node_path.startswith(c.node.path))
-    ]
-    return sorted(found, key=lambda c: (c.sort_order, c.name))
-
-
-def _deadline(start: datetime, hours: int | None, default: int) -> datetime:
+def deadline(start: datetime, hours: int | None, default: int) -> datetime:
     return start + timedelta(hours=hours if hours else default)
 
 
@@ -186,136 +162,6 @@ async def log_event(
         note=note[:500],
         data=data or {},
     )
-
-
-async def _may_post_for_others(user: User, centre: Centre, node: OrgNode) -> bool:
-    """Grid workers of the need's grid (or a node above it) and staff of the centre."""
-    grants = await RoleGrant.filter(
-        user=user, role__in=[Role.GRID_WORKER, Role.STAFF]
-    ).select_related("node")
-    return any(
-        (g.role == Role.STAFF and g.centre_id == centre.id)  # type: ignore[attr-defined]
-        or (g.role == Role.GRID_WORKER and g.node is not None and node.path.startswith(g.node.path))
-        for g in grants
-    )
-
-
-async def post(
-    user: User,
-    centre: Centre,
-    form: dict[str, str],
-    settings: Settings,
-    origin: Origin,
-    redis: Redis,
-    *,
-    now: datetime | None = None,
-) -> Need:
-    """Post a need or small wish to ``centre``; every problem with the form is reported at once.
-
-    ``form``: kind, category (code), title, description, place (a community or grid code under
-    the centre's node), address, urgency, preferred_time, wish_item, budget_cap; for someone
-    else (grid workers, staff): on_behalf="1", contact_name, contact_phone.
-    """
-    now = now or datetime.now(UTC)
-    if await ratelimit.is_limited(redis, f"needs:post:{user.id}", POSTS_PER_DAY):
-        raise Throttled(N_("You have posted many needs today. Please wait until tomorrow."))
-    errors: dict[str, str] = {}
-    kind = NeedKind.SMALL_WISH if form.get("kind") == NeedKind.SMALL_WISH.value else NeedKind.NEED
-    categories = {c.code: c for c in await categories_for(centre)}
-    category = categories.get(form.get("category", ""))
-    if category is None or category.kind != kind:
-        errors["category"] = N_("Choose what kind of need this is.")
-    title = form.get("title", "").strip()
-    if not title:
-        errors["title"] = N_("Say in a few words what is needed.")
-    node = await OrgNode.get_or_none(code=form.get("place", ""))
-    if (
-        node is None
-        or not node.path.startswith(centre.node_path)
-        or node.level
-        not in (
-            Level.COMMUNITY,
-            Level.GRID,
-        )
-    ):
-        node = await OrgNode.get(id=centre.node_id)
-    try:
-        urgency = Urgency(form.get("urgency") or Urgency.NORMAL.value)
-    except ValueError:
-        errors["urgency"] = N_("Choose how urgent it is.")
-        urgency = Urgency.NORMAL
-    wish_item = form.get("wish_item", "").strip()[:100]
-    if kind == NeedKind.SMALL_WISH and not wish_item:
-        errors["wish_item"] = N_("Name the item or help you wish for.")
-    budget = _budget(form.get("budget_cap", ""), errors)
-    on_behalf = form.get("on_behalf") == "1"
-    contact_name, contact_phone = "", ""
-    if on_behalf:
-        if not await _may_post_for_others(user, centre, node):
-            raise PermissionDenied(N_("Only grid workers and centre staff post for others."))
-        contact_name = form.get("contact_name", "").strip()[:50]
-        if not contact_name:
-            errors["contact_name"] = N_("Give the name of the person who needs help.")
-        try:
-            contact_phone = normalize_phone(form.get("contact_phone", ""), field="contact_phone")
-        except ValidationFailed as problem:
-            errors.update(problem.fields)
-    if errors:
-        raise ValidationFailed(N_("Please correct the marked fields."), fields=errors)
-    assert category is not None
-    response_due = _deadline(now, category.response_hours, DEFAULT_RESPONSE_HOURS)
-    async with in_transaction():
-        need = await Need.create(
-            kind=kind,
-            centre=centre,
-            node=node,
-            node_path=node.path,
-            category=category,
-            title=title[:100],
-            description=form.get("description", "").strip()[:2000],
-            urgency=urgency,
-            preferred_time=form.get("preferred_time", "").strip()[:100],
-            wish_item=wish_item,
-            budget_cap=budget,
-            address_private=form.get("address", "").strip()[:200],
-            contact_name=contact_name or user.display_name,
-            contact_phone=contact_phone or user.phone,
-            requester=None if on_behalf else user,
-            posted_by=user,
-            response_due_at=response_due,
-        )
-        await log_event(
-            need,
-            "submit",
-            user,
-            None,
-            data={"response_due_at": response_due.isoformat(), "on_behalf": on_behalf},
-        )
-        await record(
-            user,
-            "need.submit",
-            origin,
-            object_type="need",
-            object_id=need.code,
-            node_path=need.node_path,
-            after={"kind": kind.value, "category": category.code, "on_behalf": on_behalf},
-        )
-    await ratelimit.hit(redis, f"needs:post:{user.id}", 24 * 3600)
-    return need
-
-
-def _budget(raw: str, errors: dict[str, str]) -> Decimal | None:
-    raw = raw.strip().replace("¥", "").replace("元", "")
-    if not raw:
-        return None
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        value = Decimal(-1)
-    if not Decimal(0) <= value <= Decimal(100000) or value != value.quantize(Decimal("0.01")):
-        errors["budget_cap"] = N_("Give the budget in yuan, e.g. 50 or 49.90.")
-        return None
-    return value
 
 
 # The lifecycle --------------------------------------------------------------------------------
@@ -358,7 +204,7 @@ async def act(
         changes["responded_at"] = now
     if action == "accept":
         hours = need.category.resolution_hours if need.category else None
-        changes["resolution_due_at"] = _deadline(now, hours, DEFAULT_RESOLUTION_HOURS)
+        changes["resolution_due_at"] = deadline(now, hours, DEFAULT_RESOLUTION_HOURS)
         data["resolution_due_at"] = changes["resolution_due_at"].isoformat()
     if action == "duplicate":
         if duplicate_of is None or duplicate_of.id == need.id:
@@ -497,92 +343,3 @@ async def mark_unreasonable(
             after={"reason": need.unreasonable_reason},
         )
     return need
-
-
-# Deadlines and escalation ---------------------------------------------------------------------
-
-
-def due_of(need: Need) -> datetime | None:
-    """The deadline that applies now: the response's while submitted, then the resolution's."""
-    if need.status == S.SUBMITTED:
-        return need.response_due_at
-    if need.status in WORKING:
-        return need.resolution_due_at
-    return None
-
-
-def is_late(need: Need, now: datetime) -> bool:
-    due = due_of(need)
-    return due is not None and now > due
-
-
-async def escalate_late(settings: Settings, now: datetime | None = None) -> int:
-    """Tell the centre's staff of each late need (level 1), and the admins of the node above the
-    centre once it is late by ``SUPERVISION_AFTER`` more (level 2, 督办). Each level happens once
-    per need: the level is raised by a conditional UPDATE before anyone is told."""
-    now = now or datetime.now(UTC)
-    candidates = await Need.filter(
-        escalation_level__lt=2, unreasonable=False, status__in=[S.SUBMITTED, *WORKING]
-    ).select_related("centre")
-    raised = 0
-    for need in candidates:
-        due = due_of(need)
-        if due is None or now <= due:
-            continue
-        level = 2 if now > due + SUPERVISION_AFTER else 1
-        if level <= need.escalation_level:
-            continue
-        async with in_transaction():
-            moved = await Need.filter(
-                id=need.id, escalation_level=need.escalation_level, status=need.status
-            ).update(escalation_level=level)
-            if moved != 1:
-                continue
-            before, need.escalation_level = need.escalation_level, level
-            await log_event(
-                need, "escalate", None, need.status, data={"level": level, "due": due.isoformat()}
-            )
-            sent = await _tell_supervisors(need, level, due, settings, from_level=before)
-        await outbox.dispatch(sent, settings)
-        raised += 1
-    return raised
-
-
-async def _tell_supervisors(
-    need: Need, level: int, due: datetime, settings: Settings, *, from_level: int
-) -> list[int]:
-    payload = {
-        "code": need.code,
-        "title": need.title,
-        "centre": need.centre.name,
-        "centre_en": need.centre.name_en,
-        "due": due.isoformat(),
-        "tz": need.centre.time_zone,
-        "url": f"{settings.public_base_url}/staff/{need.centre.code}/needs/{need.code}",
-    }
-    sent: list[int] = []
-    if from_level < 1:  # jumping straight to level 2 still tells the centre first
-        staff = await RoleGrant.filter(role=Role.STAFF, centre_id=need.centre.id).select_related(
-            "user"
-        )
-        for grant in staff:
-            sent += await outbox.notify(
-                grant.user, "need.late", payload, settings, subject=("need", need.id), key="1"
-            )
-    if level >= 2:
-        parent_path = need.centre.node_path.rstrip("/").rpartition("/")[0]
-        parent = await OrgNode.get_or_none(path=f"{parent_path}/") if parent_path else None
-        if parent is not None:
-            admins = await RoleGrant.filter(role=Role.ADMIN, node_id=parent.id).select_related(
-                "user"
-            )
-            for grant in admins:
-                sent += await outbox.notify(
-                    grant.user,
-                    "need.supervision",
-                    payload,
-                    settings,
-                    subject=("need", need.id),
-                    key="2",
-                )
-    return sent

@@ -7,7 +7,7 @@ posted again with those booking codes and a reason, saves the change and cancels
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,12 +16,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.domain import centre_setup, counter
+from server.domain import centre_hours, centre_materials, centre_setup, counter
 from server.domain.centre_setup import Change, Outcome
 from server.domain.errors import NotFound, ValidationFailed
 from server.domain.schedules import format_intervals
 from server.i18n import N_
-from server.models.places import Centre, MaterialItem, Service
+from server.models.places import Centre, MaterialItem, Service, WeeklyHours
 from server.settings import get as get_settings
 from server.templating import render
 from server.web.auth import origin_of, require_user
@@ -160,8 +160,8 @@ async def service_page(
 ) -> Response:
     centre = await _centre(request)
     service = await centre_setup.service_at(centre, request.path_params["service"])
-    own_week = await centre_setup.week_of(centre, service)
-    centre_week = await centre_setup.week_of(centre, None)
+    own_week = await centre_hours.week_of(centre, service)
+    centre_week = await centre_hours.week_of(centre, None)
     materials = await MaterialItem.filter(service_id=service.id).order_by("sort_order", "id")
     context: dict[str, Any] = {
         "centre": centre,
@@ -195,8 +195,6 @@ async def _service_change(
     centre = await _centre(request)
     service = await centre_setup.service_at(centre, request.path_params["service"])
     form = await form_fields(request)
-    if form.get("follow_centre") == "1":  # the hours form's "follow the centre" button
-        form = {k: v for k, v in form.items() if not k.startswith("day")}
     try:
         return await _change(
             request,
@@ -218,7 +216,8 @@ async def service_save(request: Request) -> Response:
 
 async def service_hours(request: Request) -> Response:
     async def run(change: Change, service: Service, form: dict[str, str]) -> Outcome:
-        return await centre_setup.set_week(change, service, form)
+        follow_centre = form.get("follow_centre") == "1"  # an empty week follows the centre's
+        return await centre_hours.set_week(change, service, {} if follow_centre else form)
 
     return await _service_change(request, run, section="hours", done="hours")
 
@@ -228,7 +227,7 @@ async def material_add(request: Request) -> Response:
     service = await centre_setup.service_at(centre, request.path_params["service"])
     form = await form_fields(request)
     try:
-        await centre_setup.add_material(
+        await centre_materials.add_material(
             require_user(request), centre, service, form, origin_of(request)
         )
     except ValidationFailed as refused:
@@ -241,7 +240,7 @@ async def material_edit(request: Request) -> Response:
     service = await centre_setup.service_at(centre, request.path_params["service"])
     form = await form_fields(request)
     try:
-        await centre_setup.edit_material(
+        await centre_materials.edit_material(
             require_user(request),
             centre,
             service,
@@ -270,12 +269,18 @@ async def hours_page(
     section: str = "",
 ) -> Response:
     centre = await _centre(request)
-    week = await centre_setup.week_of(centre, None)
+    week = await centre_hours.week_of(centre, None)
     today = _today(centre)
     services = await Service.filter(centre_id=centre.id, is_active=True).order_by(
         "sort_order", "name"
     )
-    own_weeks = {s.id for s in services if any((await centre_setup.week_of(centre, s)).values())}
+    own_weeks = set(
+        await WeeklyHours.filter(centre_id=centre.id, service_id__isnull=False)
+        .distinct()
+        .values_list("service_id", flat=True)
+    )
+    # Warn while the holiday calendar misses any day that can be booked now.
+    horizon = today + timedelta(days=max((s.max_days_ahead for s in services), default=14))
     context: dict[str, Any] = {
         "centre": centre,
         "section": section,
@@ -286,12 +291,11 @@ async def hours_page(
         "exception_values": values
         if values is not None and section == "exception"
         else {"first": today.isoformat()},
-        "exceptions": await centre_setup.exceptions_from(centre, today),
+        "exceptions": await centre_hours.exceptions_from(centre, today),
         "services": services,
         "own_weeks": [s for s in services if s.id in own_weeks],
         "today": today,
-        "calendar_known": counter.calendar_known(today)
-        and counter.calendar_known(date(today.year + 1, 1, 1)),
+        "calendar_known": counter.calendar_known(today) and counter.calendar_known(horizon),
         "message": _done(request),
     }
     return render(request, "staff/hours.html", context, status=422 if errors else 200)
@@ -305,7 +309,7 @@ async def hours_save(request: Request) -> Response:
             request,
             centre,
             form,
-            lambda change: centre_setup.set_week(change, None, form),
+            lambda change: centre_hours.set_week(change, None, form),
             back=f"/staff/{centre.code}/hours",
             done="hours",
         )
@@ -322,7 +326,7 @@ async def exception_add(request: Request) -> Response:
             request,
             centre,
             form,
-            lambda change: centre_setup.add_exception(change, form, today),
+            lambda change: centre_hours.add_exception(change, form, today),
             back=f"/staff/{centre.code}/hours",
             done="exception",
         )
@@ -337,7 +341,7 @@ async def exception_remove(request: Request) -> Response:
         request,
         centre,
         form,
-        lambda change: centre_setup.remove_exception(change, form),
+        lambda change: centre_hours.remove_exception(change, form),
         back=f"/staff/{centre.code}/hours",
         done="removed",
     )

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from server.domain import availability, bookings, centre_setup
+from server.domain import availability, bookings, centre_hours, centre_materials, centre_setup
 from server.domain.audit import Origin
 from server.domain.centre_setup import Change
-from server.domain.errors import ValidationFailed
+from server.domain.errors import NotFound, ValidationFailed
 from server.domain.schedules import format_intervals, parse_intervals
 from server.models.audit import AuditEntry
 from server.models.bookings import Booking, BookingStatus, SlotUsage
@@ -81,7 +81,7 @@ async def test_closing_a_day_lists_its_bookings_and_saves_nothing_until_confirme
     first = await _book(cast, service, settings, WED_0900)
     second = await _book(cast, service, settings, WED_1000, user=cast.member)
     audits = await AuditEntry.all().count()
-    outcome = await centre_setup.add_exception(_change(cast, settings), _closure(), NOW.date())
+    outcome = await centre_hours.add_exception(_change(cast, settings), _closure(), NOW.date())
     assert not outcome.applied
     assert [b.code for b in outcome.affected] == [first.code, second.code]
     assert not await ScheduleException.exists()
@@ -95,7 +95,7 @@ async def test_confirmed_closure_cancels_the_bookings_frees_places_and_tells_peo
     service = await _service(cast)
     booking = await _book(cast, service, settings, WED_0900)
     change = _change(cast, settings, confirmed=frozenset({booking.code}), reason="设备检修")
-    outcome = await centre_setup.add_exception(change, _closure(), NOW.date())
+    outcome = await centre_hours.add_exception(change, _closure(), NOW.date())
     assert outcome.applied and [b.code for b in outcome.affected] == [booking.code]
     row = await ScheduleException.get(centre_id=cast.centre_a.id, date=WED)
     assert row.closed and row.reason == "设备检修" and row.service_id is None
@@ -117,7 +117,7 @@ async def test_a_booking_made_after_the_review_sends_staff_back_to_review(cast: 
     seen = await _book(cast, service, settings, WED_0900)
     late = await _book(cast, service, settings, WED_0930, user=cast.member)
     change = _change(cast, settings, confirmed=frozenset({seen.code}), reason="停电")
-    outcome = await centre_setup.add_exception(change, _closure(), NOW.date())
+    outcome = await centre_hours.add_exception(change, _closure(), NOW.date())
     assert not outcome.applied and {b.code for b in outcome.affected} == {seen.code, late.code}
     assert await Booking.filter(status=BookingStatus.BOOKED).count() == 2
 
@@ -126,7 +126,7 @@ async def test_confirming_without_a_reason_is_asked_again(cast: Cast, settings):
     service = await _service(cast)
     booking = await _book(cast, service, settings, WED_0900)
     change = _change(cast, settings, confirmed=frozenset({booking.code}), reason="  ")
-    outcome = await centre_setup.add_exception(change, _closure(), NOW.date())
+    outcome = await centre_hours.add_exception(change, _closure(), NOW.date())
     assert not outcome.applied and outcome.needs_reason
     assert not await ScheduleException.exists()
     assert (await Booking.get(id=booking.id)).status == BookingStatus.BOOKED
@@ -137,13 +137,13 @@ async def test_shorter_weekly_hours_hit_only_the_bookings_outside_them(cast: Cas
     morning = await _book(cast, service, settings, WED_0900)
     afternoon = await _book(cast, service, settings, WED_1400)
     mornings_only = {**WEEK, "day2": "09:00-12:00"}
-    outcome = await centre_setup.set_week(_change(cast, settings), None, mornings_only)
+    outcome = await centre_hours.set_week(_change(cast, settings), None, mornings_only)
     assert [b.code for b in outcome.affected] == [afternoon.code]
     confirmed = _change(cast, settings, confirmed=frozenset({afternoon.code}), reason="改为半天")
-    assert (await centre_setup.set_week(confirmed, None, mornings_only)).applied
+    assert (await centre_hours.set_week(confirmed, None, mornings_only)).applied
     assert (await Booking.get(id=morning.id)).status == BookingStatus.BOOKED
     assert (await Booking.get(id=afternoon.id)).status == BookingStatus.CANCELLED
-    week = await centre_setup.week_of(cast.centre_a, None)
+    week = await centre_hours.week_of(cast.centre_a, None)
     assert week[2] == [(540, 720)] and week[3] == [(540, 720), (810, 1050)]
 
 
@@ -151,7 +151,7 @@ async def test_hours_that_keep_every_booking_are_saved_at_once(cast: Cast, setti
     service = await _service(cast)
     await _book(cast, service, settings, WED_0900)
     longer = {f"day{d}": "08:30-12:00, 13:30-18:00" for d in range(7)}
-    outcome = await centre_setup.set_week(_change(cast, settings), None, longer)
+    outcome = await centre_hours.set_week(_change(cast, settings), None, longer)
     assert outcome.applied and outcome.affected == []
     assert await WeeklyHours.filter(centre_id=cast.centre_a.id, service_id=None).count() == 14
     audit = await AuditEntry.get(action="hours.update")
@@ -165,14 +165,14 @@ async def test_a_services_own_week_hits_only_that_service_and_can_be_dropped(cas
     await _book(cast, other, settings, WED_1400)
     hit = await _book(cast, lawyer, settings, WED_0900)
     afternoons = {"day2": "14:00-17:00"}
-    outcome = await centre_setup.set_week(_change(cast, settings), lawyer, afternoons)
+    outcome = await centre_hours.set_week(_change(cast, settings), lawyer, afternoons)
     assert [b.code for b in outcome.affected] == [hit.code]
     confirmed = _change(cast, settings, confirmed=frozenset({hit.code}), reason="律师改为下午")
-    assert (await centre_setup.set_week(confirmed, lawyer, afternoons)).applied
+    assert (await centre_hours.set_week(confirmed, lawyer, afternoons)).applied
     slots = await availability.bookable_slots(lawyer, WED, NOW)
     assert slots and slots[0].starts_at == WED_1400
     assert not await availability.bookable_slots(lawyer, WED + timedelta(days=1), NOW)
-    assert (await centre_setup.set_week(_change(cast, settings), lawyer, {})).applied
+    assert (await centre_hours.set_week(_change(cast, settings), lawyer, {})).applied
     assert await availability.bookable_slots(lawyer, WED + timedelta(days=1), NOW)
 
 
@@ -187,13 +187,13 @@ async def test_special_hours_keep_bookings_inside_and_removing_them_restores_the
         "hours": "09:00-10:00",
         "exception_reason": "上午活动",
     }
-    outcome = await centre_setup.add_exception(_change(cast, settings), special, NOW.date())
+    outcome = await centre_hours.add_exception(_change(cast, settings), special, NOW.date())
     assert outcome.applied and outcome.affected == []
     slots = await availability.bookable_slots(service, WED, NOW)
     assert [s.starts_at for s in slots] == [WED_0900, WED_0930]
-    exceptions = await centre_setup.exceptions_from(cast.centre_a, NOW.date())
+    exceptions = await centre_hours.exceptions_from(cast.centre_a, NOW.date())
     assert [(e.day, e.closed, e.intervals) for e in exceptions] == [(WED, False, [(540, 600)])]
-    removed = await centre_setup.remove_exception(_change(cast, settings), {"day": WED.isoformat()})
+    removed = await centre_hours.remove_exception(_change(cast, settings), {"day": WED.isoformat()})
     assert removed.applied and not await ScheduleException.exists()
     assert (await Booking.get(id=inside.id)).status == BookingStatus.BOOKED
     assert len(await availability.bookable_slots(service, WED, NOW)) > 10
@@ -202,7 +202,7 @@ async def test_special_hours_keep_bookings_inside_and_removing_them_restores_the
 async def test_a_closure_for_one_service_leaves_the_others_open(cast: Cast, settings):
     closed = await _service(cast, name="法律咨询")
     open_ = await _service(cast)
-    outcome = await centre_setup.add_exception(
+    outcome = await centre_hours.add_exception(
         _change(cast, settings), _closure(service=closed.code), NOW.date()
     )
     assert outcome.applied
@@ -225,7 +225,7 @@ async def test_a_closure_for_one_service_leaves_the_others_open(cast: Cast, sett
 async def test_a_bad_exception_is_refused_on_its_field(cast: Cast, settings, form, field):
     await _service(cast)
     with pytest.raises(ValidationFailed) as refused:
-        await centre_setup.add_exception(_change(cast, settings), _closure(**form), NOW.date())
+        await centre_hours.add_exception(_change(cast, settings), _closure(**form), NOW.date())
     assert field in refused.value.fields
     assert not await ScheduleException.exists()
 
@@ -233,7 +233,7 @@ async def test_a_bad_exception_is_refused_on_its_field(cast: Cast, settings, for
 async def test_a_range_closes_every_day_in_it(cast: Cast, settings):
     service = await _service(cast)
     form = _closure(first="2026-12-07", last="2026-12-09")
-    assert (await centre_setup.add_exception(_change(cast, settings), form, NOW.date())).applied
+    assert (await centre_hours.add_exception(_change(cast, settings), form, NOW.date())).applied
     assert await ScheduleException.filter(closed=True).count() == 3
     for day in (7, 8, 9):
         assert not await availability.bookable_slots(service, date(2026, 12, day), NOW)
@@ -358,7 +358,7 @@ async def test_materials_are_added_edited_moved_and_removed_with_an_audit_trail(
     cast: Cast, settings
 ):
     service = await _service(cast)
-    item = await centre_setup.add_material(
+    item = await centre_materials.add_material(
         cast.staff_a,
         cast.centre_a,
         service,
@@ -367,11 +367,11 @@ async def test_materials_are_added_edited_moved_and_removed_with_an_audit_trail(
     )
     names = lambda: MaterialItem.filter(service_id=service.id).order_by("sort_order", "id")  # noqa: E731
     assert [m.name for m in await names()] == ["居民身份证", "授权委托书", "户口本"]
-    await centre_setup.edit_material(
+    await centre_materials.edit_material(
         cast.staff_a, cast.centre_a, service, str(item.id), "up", {}, WEB
     )
     assert [m.name for m in await names()] == ["居民身份证", "户口本", "授权委托书"]
-    await centre_setup.edit_material(
+    await centre_materials.edit_material(
         cast.staff_a,
         cast.centre_a,
         service,
@@ -387,7 +387,7 @@ async def test_materials_are_added_edited_moved_and_removed_with_an_audit_trail(
         2,
         "本市户籍",
     )
-    await centre_setup.edit_material(
+    await centre_materials.edit_material(
         cast.staff_a, cast.centre_a, service, str(item.id), "remove", {}, WEB
     )
     assert [m.name for m in await names()] == ["居民身份证", "授权委托书"]
@@ -399,8 +399,8 @@ async def test_a_material_of_another_service_cannot_be_touched(cast: Cast, setti
     service = await _service(cast)
     other = await _service(cast, name="其他")
     item = await MaterialItem.create(service_id=other.id, name="照片", form="copy")
-    with pytest.raises(centre_setup.NotFound):
-        await centre_setup.edit_material(
+    with pytest.raises(NotFound):
+        await centre_materials.edit_material(
             cast.staff_a, cast.centre_a, service, str(item.id), "remove", {}, WEB
         )
     assert await MaterialItem.filter(id=item.id).exists()
@@ -417,7 +417,7 @@ async def test_a_material_of_another_service_cannot_be_touched(cast: Cast, setti
 async def test_a_bad_material_is_refused(cast: Cast, settings, form, field):
     service = await _service(cast)
     with pytest.raises(ValidationFailed) as refused:
-        await centre_setup.add_material(cast.staff_a, cast.centre_a, service, form, WEB)
+        await centre_materials.add_material(cast.staff_a, cast.centre_a, service, form, WEB)
     assert field in refused.value.fields
     assert await MaterialItem.filter(service_id=service.id).count() == 2
 
@@ -429,7 +429,7 @@ async def test_a_booking_already_outside_the_plan_is_not_blamed_on_a_new_change(
     stray = await _book(cast, service, settings, WED_0900)
     await ScheduleException.create(centre_id=cast.centre_a.id, date=WED, closed=True)
     longer = {f"day{d}": "08:30-12:00, 13:30-18:00" for d in range(7)}
-    outcome = await centre_setup.set_week(_change(cast, settings), None, longer)
+    outcome = await centre_hours.set_week(_change(cast, settings), None, longer)
     assert outcome.applied and outcome.affected == []
     assert (await Booking.get(id=stray.id)).status == BookingStatus.BOOKED
 
@@ -447,7 +447,7 @@ async def test_a_closure_committed_after_a_booking_checked_its_slot_still_wins(
         slot = await check(*args)
         if calls == 1:  # the staff's closure commits just after the booking's first look
             change = _change(cast, settings)
-            assert (await centre_setup.add_exception(change, _closure(), NOW.date())).applied
+            assert (await centre_hours.add_exception(change, _closure(), NOW.date())).applied
         return slot
 
     monkeypatch.setattr(bookings, "_check_slot", check_then_close)

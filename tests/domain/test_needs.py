@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from server.domain import needs
+from server.domain import need_deadlines, need_posting, needs
 from server.domain.accounts import register
 from server.domain.audit import CLI, Origin
 from server.domain.errors import Conflict, PermissionDenied, Throttled, ValidationFailed
@@ -43,7 +43,7 @@ async def _post(cast: Cast, settings, user=None, **form: str) -> Need:  # type: 
         "address": "甲路1号3号楼2单元",
         **form,
     }
-    return await needs.post(
+    return await need_posting.post(
         user or cast.resident, cast.centre_a, fields, settings, WEB, get_redis(settings), now=NOW
     )
 
@@ -105,11 +105,11 @@ async def test_a_grid_worker_posts_on_behalf_but_a_resident_cannot(cast: Cast, s
 
 
 async def test_posting_is_limited_per_day(cast: Cast, settings):
-    for _ in range(needs.POSTS_PER_DAY):
+    for _ in range(need_posting.POSTS_PER_DAY):
         await _post(cast, settings)
     with pytest.raises(Throttled):
         await _post(cast, settings)
-    assert await Need.all().count() == needs.POSTS_PER_DAY
+    assert await Need.all().count() == need_posting.POSTS_PER_DAY
 
 
 # Transitions ------------------------------------------------------------------------------------
@@ -219,15 +219,15 @@ async def test_accepting_answers_in_time_sets_the_resolution_deadline_and_tells_
 async def test_a_late_need_is_escalated_once_per_level(cast: Cast, settings):
     need = await _post(cast, settings)
     due = NOW + timedelta(hours=24)
-    assert await needs.escalate_late(settings, now=due) == 0  # on time to the minute
-    assert await needs.escalate_late(settings, now=due + timedelta(minutes=1)) == 1
-    assert await needs.escalate_late(settings, now=due + timedelta(hours=2)) == 0  # once
+    assert await need_deadlines.escalate_late(settings, now=due) == 0  # on time to the minute
+    assert await need_deadlines.escalate_late(settings, now=due + timedelta(minutes=1)) == 1
+    assert await need_deadlines.escalate_late(settings, now=due + timedelta(hours=2)) == 0  # once
     late = await Notification.filter(event="need.late", channel="inbox")
     assert [n.user_id for n in late] == [cast.staff_a.id]  # type: ignore[attr-defined]
     assert not await Notification.filter(event="need.supervision").exists()
-    day_later = due + needs.SUPERVISION_AFTER + timedelta(minutes=1)
-    assert await needs.escalate_late(settings, now=day_later) == 1
-    assert await needs.escalate_late(settings, now=day_later + timedelta(days=3)) == 0
+    day_later = due + need_deadlines.SUPERVISION_AFTER + timedelta(minutes=1)
+    assert await need_deadlines.escalate_late(settings, now=day_later) == 1
+    assert await need_deadlines.escalate_late(settings, now=day_later + timedelta(days=3)) == 0
     supervision = await Notification.filter(event="need.supervision", channel="inbox")
     assert [n.user_id for n in supervision] == [cast.street_admin.id]  # type: ignore[attr-defined]
     assert (await Need.get(id=need.id)).escalation_level == 2
@@ -238,7 +238,7 @@ async def test_a_need_found_very_late_tells_the_centre_and_the_node_above_at_onc
     cast: Cast, settings
 ):
     await _post(cast, settings)
-    assert await needs.escalate_late(settings, now=NOW + timedelta(days=5)) == 1
+    assert await need_deadlines.escalate_late(settings, now=NOW + timedelta(days=5)) == 1
     assert await Notification.filter(event="need.late", channel="inbox").count() == 1
     assert await Notification.filter(event="need.supervision", channel="inbox").count() == 1
 
@@ -250,9 +250,9 @@ async def test_answered_and_unreasonable_needs_are_not_escalated_for_the_respons
     await needs.act(cast.staff_a, answered, "accept", settings, WEB, now=NOW)
     flagged = await _post(cast, settings)
     await needs.mark_unreasonable(cast.staff_a, flagged, "重复骚扰", WEB)
-    assert await needs.escalate_late(settings, now=NOW + timedelta(hours=30)) == 0
+    assert await need_deadlines.escalate_late(settings, now=NOW + timedelta(hours=30)) == 0
     # the resolution deadline (72 h after acceptance) still applies to the accepted one
-    assert await needs.escalate_late(settings, now=NOW + timedelta(hours=73)) == 1
+    assert await need_deadlines.escalate_late(settings, now=NOW + timedelta(hours=73)) == 1
 
 
 # Privacy ----------------------------------------------------------------------------------------
