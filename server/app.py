@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,23 +15,45 @@ from starlette.staticfiles import StaticFiles
 from server import db, queue, settings
 from server.api import auth as api_auth
 from server.api import bookings as api_bookings
+from server.api import needs as api_needs
 from server.api import openapi
 from server.api import places as api_places
+from server.api import volunteer as api_volunteer
 from server.domain.errors import DomainError
 from server.redis_client import close_redis
 from server.templating import STATIC_DIR
 from server.web import (
     accounts,
+    admin_audit,
     admin_outbox,
+    admin_people,
+    admin_tree,
     bookings,
     centre_setup,
+    certificates,
     counter,
+    dashboard,
     directory,
     errors,
+    exports,
     home,
     inbox,
+    my_data,
+    need_categories,
+    need_staff,
+    needs,
+    staff_claims,
+    staff_tasks,
+    staff_volunteers,
+    volunteer,
+    volunteer_claims,
 )
 from server.web.context import RequestContextMiddleware
+
+# Routes that take photos get the larger body limit; every other route the small one.
+UPLOAD_PATHS = re.compile(
+    r"^/(centres/[^/]+/needs/new|staff/[^/]+/needs/[^/]+/act|api/v1/needs)/?$"
+)
 
 
 def create_app(config: settings.Settings | None = None) -> Starlette:
@@ -52,12 +75,29 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         *bookings.routes,
         *counter.routes,
         *centre_setup.routes,
+        *needs.routes,
+        *need_categories.routes,
+        *need_staff.routes,
+        *staff_volunteers.routes,
+        *staff_claims.routes,
+        *staff_tasks.routes,
+        *volunteer.routes,
+        *volunteer_claims.routes,
+        *certificates.routes,
         *accounts.routes,
         *inbox.routes,
-        *admin_outbox.routes,
+        *admin_outbox.routes,  # before /admin/{node}, which would take "outbox" for a node
+        *dashboard.routes,
+        *admin_tree.routes,
+        *exports.routes,
+        *admin_audit.routes,
+        *admin_people.routes,
+        *my_data.routes,
         *api_auth.routes,
         *api_places.routes,
         *api_bookings.routes,
+        *api_needs.routes,
+        *api_volunteer.routes,
         *openapi.routes,
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]
@@ -66,9 +106,17 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         routes=routes,
         middleware=[
             # Outside the request context, so the body its CSRF check reads is limited too.
-            Middleware(errors.BodyLimit, max_bytes=config.max_body_bytes),
             Middleware(
-                RequestContextMiddleware, settings=config, on_csrf_failure=errors.csrf_failure
+                errors.BodyLimit,
+                max_bytes=config.max_body_bytes,
+                upload_bytes=config.max_upload_bytes,
+                upload_paths=UPLOAD_PATHS,
+            ),
+            Middleware(
+                RequestContextMiddleware,
+                settings=config,
+                on_csrf_failure=errors.csrf_failure,
+                on_bad_request=errors.bad_request,
             ),
         ],
         exception_handlers={

@@ -23,6 +23,18 @@ def _parser() -> argparse.ArgumentParser:
     make.add_argument("name")
     seed = sub.add_parser("seed-demo", help="fill an empty database with the demo city")
     seed.add_argument("--if-empty", action="store_true", help="do nothing when data exists")
+    seed.add_argument(
+        "--scale",
+        choices=["demo", "city"],
+        default="demo",
+        help="demo: a small city to try; city: a big city on PostgreSQL, for benchmarks",
+    )
+    seed.add_argument(
+        "--fraction",
+        type=float,
+        default=1.0,
+        help="with --scale city: this share of every count (default 1.0), e.g. 0.001 for tests",
+    )
     serve = sub.add_parser("serve", help="run the web server")
     _host_port(serve)
     serve.add_argument("--workers", type=int, default=1, help="web processes (default 1)")
@@ -65,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "makemigrations":
         return commands.makemigrations(config, args.name)
     if args.command == "seed-demo":
-        return asyncio.run(commands.seed_demo(config, if_empty=args.if_empty))
+        return asyncio.run(
+            commands.seed_demo(config, args.if_empty, scale=args.scale, fraction=args.fraction)
+        )
     if args.command == "serve":
         return commands.serve(config, args.host, args.port, args.workers)
     if args.command == "worker":

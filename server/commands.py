@@ -12,7 +12,7 @@ import time
 
 from tortoise.transactions import in_transaction
 
-from server import db, migrations_tool
+from server import cache, db, migrations_tool
 from server.domain import accounts, roles
 from server.domain.audit import CLI
 from server.domain.errors import DomainError
@@ -36,7 +36,14 @@ def makemigrations(config: Settings, name: str) -> int:
     return 0
 
 
-async def seed_demo(config: Settings, if_empty: bool) -> int:
+async def seed_demo(
+    config: Settings, if_empty: bool, scale: str = "demo", fraction: float = 1.0
+) -> int:
+    if scale == "city":
+        return await seed_city(config, if_empty, fraction)
+    if fraction != 1.0:
+        print("doorstep: --fraction goes with --scale city", file=sys.stderr)
+        return 2
     from server.seed import demo
 
     await db.open_db(config)
@@ -45,9 +52,33 @@ async def seed_demo(config: Settings, if_empty: bool) -> int:
             print("the database already has data; demo city not seeded")
             return 0 if if_empty else 1
         counts = await demo.seed_demo()
+        await cache.bump(cache.PLACES)  # a site already running shows the new places at once
     finally:
         await db.close_db()
     print("demo city seeded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+async def seed_city(config: Settings, if_empty: bool, fraction: float) -> int:
+    from server.seed import city, demo
+
+    problem = city.refusal(config, fraction)
+    if problem:
+        print(f"doorstep: {problem}", file=sys.stderr)
+        return 2
+    await db.open_db(config)
+    try:
+        if not await demo.is_empty():
+            print("the database already has data; city not seeded")
+            return 0 if if_empty else 1
+        share = "" if fraction == 1 else f" ({fraction:g} of it)"
+        print(f"seeding the city{share} ...")
+        report = await city.seed_city(config, fraction, progress=print)
+        await cache.bump(cache.PLACES)
+    finally:
+        await db.close_db()
+    print("\n".join(report.table()))
+    print(f"city seeded in {report.total:.0f} s: {sum(report.rows.values()):,} rows")
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from server import cache
 from server.models import MODEL_MODULES
 from server.settings import Settings
 
@@ -47,10 +48,12 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
 
 async def open_db(settings: Settings) -> None:
     """Connect this process to the database (one global context for all tasks)."""
+    cache.clear_all()  # what was cached came from whichever database was open before
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
 
 
 async def close_db() -> None:
+    cache.clear_all()
     await Tortoise.close_connections()
 
 

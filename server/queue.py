@@ -4,7 +4,7 @@ is not lost, because the database row it concerns is found again by the worker's
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from arq import ArqRedis, create_pool
@@ -31,7 +31,12 @@ async def pool(settings: Settings) -> ArqRedis:
 async def enqueue(
     settings: Settings, function: str, *args: Any, job_id: str, defer_until: datetime | None = None
 ) -> bool:
-    """Enqueue ``function(*args)`` once per ``job_id``; False when Redis could not take it."""
+    """Enqueue ``function(*args)`` once per ``job_id``; False when Redis could not take it.
+
+    A ``defer_until`` already past runs at once: arq sets the job key's expiry from it, and a
+    time more than a day back made that expiry negative, which Redis refuses."""
+    if defer_until is not None and defer_until <= datetime.now(UTC):
+        defer_until = None
     try:
         redis = await pool(settings)
         await redis.enqueue_job(function, *args, _job_id=job_id, _defer_until=defer_until)

@@ -36,7 +36,8 @@ class Settings:
     login_window_seconds: int = 900
     session_days: int = 14
     api_token_hours: int = 24
-    max_body_bytes: int = 25 * 1024 * 1024
+    max_body_bytes: int = 1024 * 1024  # ordinary forms and JSON
+    max_upload_bytes: int = 64 * 1024 * 1024  # routes that take photos (6 x 10 MB and the form)
     sms_gateway_url: str = ""  # empty: the SMS channel is off
     sms_gateway_key: str = ""
     sms_templates: dict[str, str] = field(default_factory=dict)  # event -> approved template id
@@ -192,7 +193,8 @@ def load(env: dict[str, str] | None = None) -> Settings:
         login_limit_per_ip=_int(env, "LOGIN_LIMIT_PER_IP", 30, minimum=1),
         session_days=_int(env, "SESSION_DAYS", 14, minimum=1),
         api_token_hours=_int(env, "API_TOKEN_HOURS", 24, minimum=1),
-        max_body_bytes=_int(env, "MAX_BODY_BYTES", 25 * 1024 * 1024, minimum=1024),
+        max_body_bytes=_int(env, "MAX_BODY_BYTES", 1024 * 1024, minimum=1024),
+        max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 64 * 1024 * 1024, minimum=1024),
         sms_gateway_url=sms_url,
         sms_gateway_key=sms_key,
         sms_templates=sms_templates,

@@ -29,8 +29,8 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from tortoise import Tortoise, connections  # noqa: E402
 
+from server import cache, migrations_tool, queue  # noqa: E402
 from server import db as db_module  # noqa: E402
-from server import migrations_tool, queue  # noqa: E402
 from server import settings as settings_module  # noqa: E402
 from server.app import create_app  # noqa: E402
 from server.redis_client import close_redis, get_redis  # noqa: E402
@@ -82,6 +82,7 @@ async def db_clean(database: list[str], settings: settings_module.Settings) -> N
         quoted = ", ".join(f'"{t}"' for t in database)
         await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE;")
     await get_redis(settings).flushdb()
+    cache.clear_all()  # the stamps start again from 0 in the emptied database
 
 
 @pytest.fixture

@@ -39,6 +39,14 @@ BOOKING = {
         },
     ],
 }
+CLAIM = {
+    "task": "周六作业辅导",
+    "code": "C2345678",
+    "due": "12-08 10:00",
+    "due_at": "2026-12-08T02:00:00+00:00",
+    "tz": "Asia/Shanghai",
+    "url": "http://testserver/me/claims/C2345678",
+}
 SAMPLES = {
     "account.welcome": {"name": "A&B"},
     "account.password_changed": {"phone": "13800000001", "time": "2026-11-21 10:00"},
@@ -61,6 +69,70 @@ SAMPLES = {
             "url": "http://testserver/staff/CENTREA/needs/N2345678",
         }
         for name in ("need.late", "need.supervision")
+    },
+    "need.dissatisfied": {
+        "code": "N2345678",
+        "title": "3号楼楼道灯坏了",
+        "centre": "望江社区党群服务中心",
+        "centre_en": "Wangjiang Community Centre",
+        "comment": "灯还是不亮",
+        "url": "http://testserver/staff/CENTREA/needs/N2345678",
+    },
+    "member.reviewed": {
+        "name": "李晓雯",
+        "community": "望江社区",
+        "community_en": "Wangjiang Community",
+        "decision": "declined",
+        "reason": "未查到该党员的组织关系 A&B",
+        "until": "",
+        "url": "http://testserver/account",
+    },
+    "member.reconfirm": {
+        "name": "李晓雯",
+        "community": "望江社区",
+        "community_en": "Wangjiang Community",
+        "until": "2027-06-01",
+        "lapsed": False,
+        "url": "http://testserver/account",
+    },
+    "claim.reminder": CLAIM,
+    "claim.released": {**CLAIM, "reason": "Past due without progress."},
+    "claim.released_staff": {
+        **CLAIM,
+        "reason": "Past due without progress.",
+        "member": "李红",
+        "centre": "望江社区党群服务中心",
+        "centre_en": "Wangjiang Community Centre",
+        "url": "http://testserver/staff/CENTREA/claims/C2345678",
+    },
+    "claim.completed": {
+        "task": "想要一副老花镜",
+        "code": "N2345678",
+        "title": "想要一副老花镜",
+        "note": "陪老人去配了眼镜",
+        "url": "http://testserver/needs/N2345678",
+    },
+    "hours.credited": {
+        "hours": "1.5",
+        "task": "周六作业辅导",
+        "total": "12.5",
+        "url": "http://testserver/me/hours",
+    },
+    "task.invited": {
+        "code": "T2345678",
+        "task": "周六上午辅导小学数学",
+        "centre": "望江社区党群服务中心",
+        "centre_en": "Wangjiang Community Centre",
+        "start": "2026-12-05T01:00:00+00:00",
+        "tz": "Asia/Shanghai",
+        "reasons": [
+            {
+                "reason": "Pledged skills asked: %(matched)d of %(asked)d",
+                "params": {"matched": 1, "asked": 1, "skills": ["tutoring"]},
+            },
+            {"reason": "Lives in the same grid", "params": {}},
+        ],
+        "url": "http://testserver/me/invitations/I2345678",
     },
     "booking.cancelled_by_centre": {
         **BOOKING,

@@ -6,14 +6,19 @@ from typing import Any
 
 from arq import cron
 from arq.connections import RedisSettings
+from arq.worker import func
 
+import workers.data_rights  # noqa: F401  (registers the scheduled anonymisation job)
 from server import db, queue, settings
 from server.channels import email
 from server.redis_client import redis_url
+from workers.exports import build_export, sweep_exports
 from workers.housekeeping import purge_expired_logins
+from workers.members import sweep_claims, sweep_members
 from workers.needs import escalate_needs
 from workers.outbox import deliver, sweep
 from workers.photos import make_thumbnail, sweep_thumbnails
+from workers.reports import send_unit_reports
 from workers.scheduled import run_scheduled
 
 
@@ -52,12 +57,18 @@ class WorkerSettings:
         purge_expired_logins,
         make_thumbnail,
         sweep_thumbnails,
+        func(build_export, timeout=1800),
+        sweep_exports,
     ]
     cron_jobs = [
         sweep_cron(settings.get().outbox_sweep_seconds),
         cron(purge_expired_logins, minute={7}, second={0}, unique=True),
         cron(escalate_needs, minute=set(range(1, 60, 5)), second={15}, unique=True),
         cron(sweep_thumbnails, minute=set(range(3, 60, 5)), second={30}, unique=True),
+        cron(sweep_claims, minute=set(range(2, 60, 5)), second={45}, unique=True),
+        cron(sweep_members, hour={1}, minute={17}, second={0}, unique=True),  # UTC: 09:17 local
+        cron(send_unit_reports, hour={1}, minute={37}, second={0}, unique=True),
+        cron(sweep_exports, minute=set(range(4, 60, 5)), second={50}, unique=True),
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server.api import openapi_bookings
+from server.api import openapi_bookings, openapi_needs, openapi_volunteer
 
 ERROR = {
     "type": "object",
@@ -65,6 +65,7 @@ PATHS: dict[str, Any] = {
                     },
                 },
                 "401": _error("Unknown phone or wrong password"),
+                **openapi_bookings.TOO_LARGE,
                 "422": _error("Malformed phone number or body"),
                 "429": _error("Too many failed attempts"),
             },
@@ -102,11 +103,21 @@ def document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Doorstep API", "version": "1"},
-        "paths": {**PATHS, **openapi_bookings.PATHS},
+        "paths": {
+            **PATHS,
+            **openapi_bookings.PATHS,
+            **openapi_needs.PATHS,
+            **openapi_volunteer.PATHS,
+        },
         "security": [{"bearer": []}],
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {"Error": ERROR, **openapi_bookings.SCHEMAS},
+            "schemas": {
+                "Error": ERROR,
+                **openapi_bookings.SCHEMAS,
+                **openapi_needs.SCHEMAS,
+                **openapi_volunteer.SCHEMAS,
+            },
         },
     }
 

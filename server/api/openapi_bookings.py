@@ -132,8 +132,13 @@ SCHEMAS: dict[str, Any] = {
     },
 }
 
+# A full slot comes with alternatives; any other conflict (a limit reached, too late) is an Error.
+FULL_OR_CONFLICT = {"anyOf": [_ref("SlotFull"), _ref("Error")]}
 PUBLIC: dict[str, Any] = {"security": []}
 AUTH_ERRORS = {"401": _error("Missing, invalid or expired token")}
+# Any body that is read may be too large (MAX_BODY_BYTES) or not a JSON object.
+TOO_LARGE = {"413": _error("The body is over the size limit")}
+NOT_AN_OBJECT = {"422": _error("A body that is not a JSON object, or text that cannot be stored")}
 
 PATHS: dict[str, Any] = {
     "/api/v1/centres": {
@@ -226,7 +231,8 @@ PATHS: dict[str, Any] = {
                 "201": _json(_ref("Booking"), "The booking"),
                 **AUTH_ERRORS,
                 "404": _error("No such service"),
-                "409": _json(_ref("SlotFull"), "Full, or a limit reached"),
+                "409": _json(FULL_OR_CONFLICT, "Full, or a limit reached"),
+                **TOO_LARGE,
                 "422": _error("Bad input"),
             },
         },
@@ -255,6 +261,8 @@ PATHS: dict[str, Any] = {
                 **AUTH_ERRORS,
                 "404": _error("Not yours"),
                 "409": _error("Too late to change"),
+                **TOO_LARGE,
+                **NOT_AN_OBJECT,
             },
         }
     },
@@ -278,7 +286,8 @@ PATHS: dict[str, Any] = {
                 "200": _json(_ref("Booking"), "The new booking"),
                 **AUTH_ERRORS,
                 "404": _error("Not yours"),
-                "409": _json(_ref("SlotFull"), "Full or too late"),
+                "409": _json(FULL_OR_CONFLICT, "Full or too late"),
+                **TOO_LARGE,
                 "422": _error("Bad input"),
             },
         }

@@ -11,11 +11,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from server.domain import availability, booking_messages, bookings, directory, slots
+from server.domain.codes import fits
 from server.domain.errors import ValidationFailed
 from server.i18n import N_
 from server.models.places import Centre, CentreKind, MaterialItem, OrgNode, Service
 
 PAGE = 50
+BAD_CURSOR = N_("Unknown cursor: start again from the first page.")
 
 
 def centre_json(centre: Centre, distance: float | None = None) -> dict[str, Any]:
@@ -69,8 +71,10 @@ async def centres(request: Request) -> Response:
         return JSONResponse({"items": [centre_json(c, d) for c, d in ranked], "next": None})
     found = Centre.filter(is_active=True)
     if params.get("node"):
-        node = await OrgNode.get_or_none(code=params["node"])
-        found = found.filter(node_path__startswith=node.path if node else "\x00")
+        code = params["node"]
+        node = await OrgNode.get_or_none(code=code) if fits(OrgNode, code) else None
+        # An unknown node has no centres (PostgreSQL refuses a NUL as a path to match none).
+        found = found.filter(node_path__startswith=node.path) if node else found.filter(id__in=[])
     if params.get("kind"):
         if params["kind"] not in CentreKind._value2member_map_:
             raise ValidationFailed(
@@ -78,8 +82,10 @@ async def centres(request: Request) -> Response:
             )
         found = found.filter(kind=params["kind"])
     if params.get("q"):
-        found = found.filter(name__icontains=params["q"][:50])
+        found = found.filter(name__icontains=params["q"].replace("\x00", "")[:50])
     if params.get("cursor"):
+        if not fits(Centre, params["cursor"]):  # never a next of ours
+            raise ValidationFailed(BAD_CURSOR, fields={"cursor": BAD_CURSOR})
         found = found.filter(code__gt=params["cursor"])
     page = await found.order_by("code").limit(PAGE + 1)
     items = [centre_json(c) for c in page[:PAGE]]

@@ -44,4 +44,5 @@ async def record(
         after=after,
         ip=origin.ip[:45],
         user_agent=origin.user_agent[:255],
+        via=origin.via[:8],
     )

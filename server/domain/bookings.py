@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from server.domain import availability, booking_messages, outbox, slots, turns
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
+from server.domain.codes import fits
 from server.domain.errors import Conflict, NotFound, ValidationFailed
 from server.i18n import N_
 from server.models.accounts import User
@@ -43,7 +44,8 @@ class SlotFull(Conflict):
 
 
 async def service_by_code(code: str) -> Service:
-    service = await Service.get_or_none(code=code, is_active=True).select_related("centre")
+    query = Service.get_or_none(code=code, is_active=True).select_related("centre")
+    service = await query if fits(Service, code) else None
     if service is None:
         raise NotFound(N_("This service does not exist."))
     return service
@@ -214,9 +216,11 @@ def _state(booking: Booking) -> dict[str, Any]:
 
 async def booking_for(user: User, code: str) -> Booking:
     """The user's own booking with this code (its service and centre loaded), else NotFound."""
-    booking = await Booking.get_or_none(code=code.strip().upper(), user_id=user.id).select_related(
+    code = code.strip().upper()
+    query = Booking.get_or_none(code=code, user_id=user.id).select_related(
         "service", "service__centre"
     )
+    booking = await query if fits(Booking, code) else None
     if booking is None:
         raise NotFound(N_("No booking of yours has this code."))
     return booking

@@ -7,6 +7,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from server import cache
 from server.domain.audit import Origin, record
 from server.domain.centre_setup import read_number
 from server.domain.errors import NotFound, ValidationFailed
@@ -55,6 +56,7 @@ async def add_material(
         item = await MaterialItem.create(
             service_id=service.id, sort_order=(last.sort_order + 1) if last else 0, **values
         )
+        await cache.bump(cache.PLACES)
         await _record_material(staff, centre, service, "material.add", origin, None, item)
     return item
 
@@ -83,6 +85,7 @@ async def edit_material(
     item = await _material(service, item_id)
     before = _material_state(item)
     async with in_transaction():
+        await cache.bump(cache.PLACES)  # service pages cache their materials
         if action == "save":
             await MaterialItem.filter(id=item.id).update(**read_material_form(form))
             await item.refresh_from_db()

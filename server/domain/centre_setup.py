@@ -19,6 +19,7 @@ from typing import Any
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from server import cache
 from server.domain import bookings, outbox, slots, turns
 from server.domain.audit import Origin, record
 from server.domain.errors import NotFound, ValidationFailed
@@ -63,6 +64,7 @@ async def apply_change(change: Change, writes: Callable[[], Awaitable[None]]) ->
             await turns.centre_plan(conn, change.centre.id, change=True)
             outside_before = {b.id for b in await affected_bookings(change.centre, change.now)}
             await writes()
+            await cache.bump(cache.PLACES)  # hours, closures and services are cached for pages
             affected = [
                 b
                 for b in await affected_bookings(change.centre, change.now)
@@ -102,6 +104,11 @@ async def affected_bookings(centre: Centre, now: datetime) -> list[Booking]:
         by_service[row.service_id].append(row)
     affected: list[Booking] = []
     tz = centre.time_zone
+    if not rows:
+        return affected
+    services = [g[0].service for g in by_service.values() if g[0].service.is_active]
+    span = slots.local_day(rows[0].starts_at, tz), slots.local_day(rows[-1].starts_at, tz)
+    calendars = await slots.load_calendars(centre, services, *span)
     for group in by_service.values():
         service = group[0].service
         if not service.is_active:
@@ -111,7 +118,7 @@ async def affected_bookings(centre: Centre, now: datetime) -> list[Booking]:
             slots.local_day(group[0].starts_at, tz),
             slots.local_day(group[-1].starts_at, tz),
         )
-        calendar = await slots.load_calendar(service, first, last)
+        calendar = calendars[service.id]
         offered: set[datetime] = set()
         day = first
         while day <= last:
@@ -209,6 +216,7 @@ async def create_service(
         service = await Service.create(
             centre_id=centre.id, sort_order=(last.sort_order + 10) if last else 0, **values
         )
+        await cache.bump(cache.PLACES)
         await record(
             staff,
             "service.create",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.domain import bookings
@@ -16,20 +17,36 @@ from server.domain.slots import at_local
 from server.i18n import N_
 from server.models.accounts import Role, RoleGrant, User
 from server.models.bookings import Booking, BookingSource, BookingStatus
-from server.models.places import Centre, OrgNode, Service
+from server.models.places import Centre, Service
 
 S = BookingStatus
 
 
+async def _grants(user: User) -> tuple[set[int], list[str]]:
+    """The centre ids of ``user``'s staff and admin grants, and the paths of their nodes."""
+    grants = await RoleGrant.filter(user=user, role__in=[Role.STAFF, Role.ADMIN]).select_related(
+        "node"
+    )
+    ids = {g.centre_id for g in grants if g.centre_id}  # type: ignore[attr-defined]
+    return ids, [g.node.path for g in grants if g.node is not None]
+
+
 async def centres_of(user: User) -> list[Centre]:
     """The centres ``user`` works at: staff grants, and every centre under an admin's node."""
-    grants = await RoleGrant.filter(user=user, role__in=[Role.STAFF, Role.ADMIN])
-    ids = {g.centre_id for g in grants if g.centre_id}  # type: ignore[attr-defined]
-    nodes = await OrgNode.filter(id__in=[g.node_id for g in grants if g.node_id])  # type: ignore[attr-defined]
-    found = await Centre.filter(id__in=ids, is_active=True)
-    for node in nodes:
-        found += await Centre.filter(node_path__startswith=node.path, is_active=True)
+    ids, paths = await _grants(user)
+    wanted = [Q(node_path__startswith=path) for path in paths]
+    if ids:
+        wanted.append(Q(id__in=ids))
+    if not wanted:
+        return []
+    found = await Centre.filter(Q(*wanted, join_type="OR"), is_active=True)
     return sorted({c.id: c for c in found}.values(), key=lambda c: (c.node_path, c.name))
+
+
+async def works_at(user: User, centre: Centre) -> bool:
+    """Whether ``centres_of(user)`` holds the (active) ``centre``, without listing them all."""
+    ids, paths = await _grants(user)
+    return centre.id in ids or any(centre.node_path.startswith(p) for p in paths)
 
 
 async def require_counter(user: User, centre_code: str) -> Centre:
@@ -37,7 +54,7 @@ async def require_counter(user: User, centre_code: str) -> Centre:
     centre = await Centre.get_or_none(code=centre_code, is_active=True)
     if centre is None:
         raise NotFound(N_("This centre does not exist."))
-    if centre.id not in {c.id for c in await centres_of(user)}:
+    if not await works_at(user, centre):
         raise PermissionDenied(N_("You are not staff of this centre."))
     return centre
 

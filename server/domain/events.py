@@ -75,6 +75,52 @@ EVENTS: dict[str, Event] = {
             urgent=True,
             sms_params=("code", "centre"),
         ),
+        Event(
+            "member.reviewed",
+            N_("Your report-in to a community was approved or declined"),
+            sms_params=("community", "decision"),
+        ),
+        Event(
+            "member.reconfirm",
+            N_("Time to re-confirm your report-in (every half year), or it has lapsed"),
+            sms_params=("community", "until"),
+        ),
+        Event(
+            "task.invited",
+            N_("Community staff invite you to a volunteer task that fits you"),
+            sms_params=("task", "code"),
+        ),
+        Event(
+            "claim.reminder",
+            N_("A volunteer task you claimed is due soon"),
+            sms_params=("task", "due"),
+        ),
+        Event(
+            "claim.released",
+            N_("A claimed task went back to the pool: past due without progress"),
+            sms_params=("task",),
+        ),
+        Event(
+            "claim.released_staff",
+            N_("A volunteer's claim at your centre was released, past due"),
+            channels=(Channel.INBOX, Channel.EMAIL),
+        ),
+        Event(
+            "claim.completed",
+            N_("A volunteer says your need or wish is done: please confirm"),
+            sms_params=("task",),
+        ),
+        Event(
+            "hours.credited",
+            N_("Volunteer hours credited to your record"),
+            sms_params=("hours", "task"),
+        ),
+        Event(
+            "need.dissatisfied",
+            N_("A resident is dissatisfied with how a need was handled: it is reopened"),
+            urgent=True,
+            sms_params=("code", "centre"),
+        ),
     )
 }
 

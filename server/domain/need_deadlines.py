@@ -9,7 +9,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.domain import needs, outbox
-from server.models.accounts import Role, RoleGrant
+from server.models.accounts import Role, RoleGrant, User
 from server.models.needs import Need, NeedStatus
 from server.models.places import OrgNode
 from server.settings import Settings
@@ -53,7 +53,12 @@ async def escalate_late(settings: Settings, now: datetime | None = None) -> int:
                 continue
             before, need.escalation_level = need.escalation_level, level
             await needs.log_event(
-                need, "escalate", None, need.status, data={"level": level, "due": due.isoformat()}
+                need,
+                "escalate",
+                None,
+                need.status,
+                data={"level": level, "due": due.isoformat()},
+                at=now,
             )
             sent = await _tell_supervisors(need, level, due, settings, from_level=before)
         await outbox.dispatch(sent, settings)
@@ -75,27 +80,51 @@ async def _tell_supervisors(
     }
     sent: list[int] = []
     if from_level < 1:  # jumping straight to level 2 still tells the centre first
-        staff = await RoleGrant.filter(role=Role.STAFF, centre_id=need.centre.id).select_related(
-            "user"
-        )
-        for grant in staff:
+        for user in await centre_staff(need):
             sent += await outbox.notify(
-                grant.user, "need.late", payload, settings, subject=("need", need.id), key="1"
+                user, "need.late", payload, settings, subject=("need", need.id), key="1"
             )
     if level >= 2:
-        parent_path = need.centre.node_path.rstrip("/").rpartition("/")[0]
-        parent = await OrgNode.get_or_none(path=f"{parent_path}/") if parent_path else None
-        if parent is not None:
-            admins = await RoleGrant.filter(role=Role.ADMIN, node_id=parent.id).select_related(
-                "user"
+        for user in await parent_admins(need):
+            sent += await outbox.notify(
+                user, "need.supervision", payload, settings, subject=("need", need.id), key="2"
             )
-            for grant in admins:
-                sent += await outbox.notify(
-                    grant.user,
-                    "need.supervision",
-                    payload,
-                    settings,
-                    subject=("need", need.id),
-                    key="2",
-                )
+    return sent
+
+
+async def centre_staff(need: Need) -> list[User]:
+    grants = await RoleGrant.filter(role=Role.STAFF, centre_id=need.centre_id).select_related(  # type: ignore[attr-defined]
+        "user"
+    )
+    return [g.user for g in grants]
+
+
+async def parent_admins(need: Need) -> list[User]:
+    """The admins of the node above the owning centre's (a community centre: the street)."""
+    await need.fetch_related("centre")
+    parent_path = need.centre.node_path.rstrip("/").rpartition("/")[0]
+    parent = await OrgNode.get_or_none(path=f"{parent_path}/") if parent_path else None
+    if parent is None:
+        return []
+    grants = await RoleGrant.filter(role=Role.ADMIN, node_id=parent.id).select_related("user")
+    return [g.user for g in grants]
+
+
+async def tell_dissatisfied(need: Need, comment: str, settings: Settings) -> list[int]:
+    """A dissatisfied rating reopens the need: its centre's staff and the admins above hear of
+    it at once, with the resident's comment (回访不满意, 重新督办)."""
+    await need.fetch_related("centre")
+    payload = {
+        "code": need.code,
+        "title": need.title,
+        "centre": need.centre.name,
+        "centre_en": need.centre.name_en,
+        "comment": comment,
+        "url": f"{settings.public_base_url}/staff/{need.centre.code}/needs/{need.code}",
+    }
+    sent: list[int] = []
+    for user in [*await centre_staff(need), *await parent_admins(need)]:
+        sent += await outbox.notify(
+            user, "need.dissatisfied", payload, settings, subject=("need", need.id), key="rate"
+        )
     return sent

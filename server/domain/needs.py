@@ -12,18 +12,33 @@ view is written to the audit log by the page or API that shows it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from server.domain import outbox
+from server.domain import need_tasks, outbox, photos
 from server.domain.audit import Origin, record
+from server.domain.codes import fits
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from server.i18n import N_
 from server.models.accounts import Role, RoleGrant, User
-from server.models.needs import Need, NeedEvent, NeedStatus, Rating
+from server.models.members import (
+    Claim,
+    ClaimStatus,
+)
+from server.models.needs import (
+    Need,
+    NeedCategory,
+    NeedEvent,
+    NeedStatus,
+    Photo,
+    PhotoStage,
+    Rating,
+)
 from server.settings import Settings
 
 S = NeedStatus
@@ -110,11 +125,29 @@ async def may_supervise(user: User, need: Need) -> bool:
     return any(need.node_path.startswith(path) for path in await _admin_paths(user))
 
 
+async def supervised(user: User, rows: Iterable[Need]) -> set[int]:
+    """The ids of the ``rows`` that ``user`` may supervise, in two queries for any number."""
+    centre_ids, paths = await _staff_centre_ids(user), await _admin_paths(user)
+    return {
+        n.id
+        for n in rows
+        if n.centre_id in centre_ids or any(n.node_path.startswith(p) for p in paths)  # type: ignore[attr-defined]
+    }
+
+
+def speaks_for_requester(user: User, need: Need) -> bool:
+    """The requester; for a need posted on someone's behalf (no account of their own), the grid
+    worker or staff member who posted it confirms, reopens and rates after asking them (回访)."""
+    if need.requester_id is not None:  # type: ignore[attr-defined]
+        return bool(need.requester_id == user.id)  # type: ignore[attr-defined]
+    return bool(need.posted_by_id == user.id)  # type: ignore[attr-defined]
+
+
 async def roles_for(user: User | None, need: Need) -> set[str]:
     roles: set[str] = set()
     if user is None:
         return roles
-    if need.requester_id == user.id:  # type: ignore[attr-defined]
+    if speaks_for_requester(user, need):
         roles.add(Actor.REQUESTER)
     if need.assigned_to_id == user.id:  # type: ignore[attr-defined]
         roles.add(Actor.ASSIGNEE)
@@ -124,17 +157,132 @@ async def roles_for(user: User | None, need: Need) -> set[str]:
 
 
 async def may_see_private(user: User | None, need: Need) -> bool:
-    """The phone and exact address: the requester always; staff of the owning centre and the
-    assignee until the need is closed; nobody else (admins above the centre included)."""
+    """The phone and exact address: the requester always; staff of the owning centre, the
+    assignee and a member whose claim on its task is under way, until the need is closed;
+    nobody else (admins above the centre included)."""
     if user is None:
         return False
     if need.requester_id == user.id or need.posted_by_id == user.id:  # type: ignore[attr-defined]
         return True
     if need.status in FINISHED:
         return False
-    if need.assigned_to_id == user.id:  # type: ignore[attr-defined]
+    if need.assigned_to_id == user.id or await is_claimer(user, need):  # type: ignore[attr-defined]
         return True
     return await is_staff_of(user, need)
+
+
+async def is_claimer(user: User, need: Need) -> bool:
+    """A member with a claim under way (claimed, in progress, completed, disputed) on the
+    need's task: the one who goes to help."""
+    return await Claim.filter(
+        task__need_id=need.id,
+        member__user_id=user.id,
+        status__in=[
+            ClaimStatus.CLAIMED,
+            ClaimStatus.IN_PROGRESS,
+            ClaimStatus.COMPLETED,
+            ClaimStatus.DISPUTED,
+        ],
+    ).exists()
+
+
+async def show_private(user: User | None, need: Need, origin: Origin) -> bool:
+    """Whether to show ``user`` the phone and exact address; every showing to someone other
+    than the person who posted it is written to the audit log."""
+    if not await may_see_private(user, need):
+        return False
+    assert user is not None
+    if user.id not in (need.requester_id, need.posted_by_id):  # type: ignore[attr-defined]
+        await record(
+            user,
+            "need.view_private",
+            origin,
+            object_type="need",
+            object_id=need.code,
+            node_path=need.node_path,
+        )
+    return True
+
+
+async def may_see_need(user: User | None, need: Need) -> bool:
+    """The whole need page (without the private fields): the requester and whoever posted it,
+    the assignee, the centre's staff and admins above; everyone else sees only public needs."""
+    return await may_see_original(user, need) or is_public(need)
+
+
+PUBLIC = frozenset(
+    {S.ACCEPTED, S.OPEN_FOR_CLAIM, S.ASSIGNED, S.IN_PROGRESS, S.RESOLVED, S.CONFIRMED, S.CLOSED}
+)
+
+
+def is_public(need: Need) -> bool:
+    """Shown in public lists (title, category, status, approved photos; no personal data):
+    accepted by the centre and not marked unreasonable."""
+    return need.status in PUBLIC and not need.unreasonable
+
+
+async def may_see_original(user: User | None, need: Need) -> bool:
+    """All photos, full size: the requester, whoever posted it, the assignee and supervising
+    staff. Everyone else sees only thumbnails of approved photos of public needs."""
+    return user is not None and (
+        user.id in (need.requester_id, need.posted_by_id, need.assigned_to_id)  # type: ignore[attr-defined]
+        or await may_supervise(user, need)
+        or await is_claimer(user, need)
+    )
+
+
+async def visible_photos(user: User | None, need: Need) -> list[Photo]:
+    """The need's photos ``user`` may see (see ``may_see_original``)."""
+    rows = await Photo.filter(need_id=need.id).order_by("stage", "id")
+    if await may_see_original(user, need):
+        return rows
+    return [p for p in rows if p.approved] if is_public(need) else []
+
+
+async def set_photo_approved(
+    user: User, need: Need, public_id: str, approved: bool, origin: Origin
+) -> Photo:
+    """Staff choose which photos appear publicly (a face or a door number stays private)."""
+    if Actor.STAFF not in await roles_for(user, need):
+        raise PermissionDenied(N_("You may not do this to this need."))
+    photo = await Photo.get_or_none(need_id=need.id, public_id=public_id)
+    if photo is None:
+        raise NotFound(photos.NOT_AVAILABLE)
+    async with in_transaction():
+        await Photo.filter(id=photo.id).update(approved=approved)
+        photo.approved = approved
+        await log_event(
+            need,
+            "photo_shown" if approved else "photo_hidden",
+            user,
+            need.status,
+            data={"photo": public_id},
+        )
+        await record(
+            user,
+            "need.photo_approved" if approved else "need.photo_hidden",
+            origin,
+            object_type="need",
+            object_id=need.code,
+            node_path=need.node_path,
+            after={"photo": public_id},
+        )
+    return photo
+
+
+async def history(need: Need) -> list[NeedEvent]:
+    return (
+        await NeedEvent.filter(need_id=need.id).select_related("actor").order_by("created_at", "id")
+    )
+
+
+async def mine(user: User) -> list[Need]:
+    """Needs the user asked for or posted for someone else, newest first."""
+    return (
+        await Need.filter(Q(requester_id=user.id) | Q(posted_by_id=user.id))
+        .select_related("centre", "category")
+        .order_by("-created_at", "-id")
+    )
 
 
 # Events ---------------------------------------------------------------------------------------
@@ -152,8 +300,11 @@ async def log_event(
     *,
     note: str = "",
     data: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> NeedEvent:
+    """One event row, stamped ``at`` (the clock the caller acted by; tests drive it)."""
     return await NeedEvent.create(
+        created_at=at or datetime.now(UTC),
         need=need,
         action=action,
         from_status=before.value if before else "",
@@ -168,7 +319,12 @@ async def log_event(
 
 
 async def need_by_code(code: str) -> Need:
-    need = await Need.get_or_none(code=code.strip().upper()).select_related("centre", "category")
+    code = code.strip().upper()
+    need = (
+        await Need.get_or_none(code=code).select_related("centre", "category")
+        if fits(Need, code)
+        else None
+    )
     if need is None:
         raise NotFound(N_("No need has this code."))
     return need
@@ -185,9 +341,13 @@ async def act(
     assignee: User | None = None,
     department: str = "",
     duplicate_of: Need | None = None,
+    uploads: Sequence[photos.Upload] = (),
+    task: need_tasks.TaskSpec | None = None,
     now: datetime | None = None,
 ) -> Need:
-    """Move ``need`` by ``action`` if ``user`` may and its status allows; one event row."""
+    """Move ``need`` by ``action`` if ``user`` may and its status allows; one event row.
+
+    ``uploads``: photos of the fix, with "resolve" only; stored in the same transaction."""
     now = now or datetime.now(UTC)
     transition = TRANSITIONS.get(action)
     if transition is None:
@@ -198,12 +358,15 @@ async def act(
     if transition.needs_note and not note:
         message = N_("Please give a reason or a note.")
         raise ValidationFailed(message, fields={"note": message})
-    changes: dict[str, Any] = {"status": transition.target, "status_reason": note[:500]}
+    changes: dict[str, Any] = {"status": transition.target}
+    if note or transition.needs_note:  # a confirmation without words keeps the centre's note
+        changes["status_reason"] = note[:500]
     data: dict[str, Any] = {}
     if action in ("accept", "reject", "duplicate") and need.responded_at is None:
         changes["responded_at"] = now
     if action == "accept":
-        hours = need.category.resolution_hours if need.category else None
+        category = await NeedCategory.get_or_none(id=need.category_id)  # type: ignore[attr-defined]
+        hours = category.resolution_hours if category else None
         changes["resolution_due_at"] = deadline(now, hours, DEFAULT_RESOLUTION_HOURS)
         data["resolution_due_at"] = changes["resolution_due_at"].isoformat()
     if action == "duplicate":
@@ -219,22 +382,34 @@ async def act(
         changes["assigned_to_id"] = assignee.id if assignee else None
         changes["assigned_department"] = department.strip()[:100]
         data = {"assignee": assignee.public_id if assignee else "", "department": department}
+    if task is not None:
+        if action != "publish":
+            raise ValidationFailed(N_("Unknown action."))
+        task.check(now)
+    if uploads and action != "resolve":
+        raise ValidationFailed(N_("Photos can be added when the need is resolved."))
     if action == "resolve":
         changes["resolved_at"] = now
+        data["photos"] = len(uploads)
     if action == "confirm":
         changes["confirmed_at"] = now
     if action == "reopen":
-        changes["resolved_at"] = None
+        changes.update(await reopening(need, now))
+        data["resolution_due_at"] = changes["resolution_due_at"].isoformat()
     if action == "close":
         changes["closed_at"] = now
     before = need.status
-    async with in_transaction():
+    async with photos.batch(uploads, settings) as pending, in_transaction():
         moved = await Need.filter(id=need.id, status__in=list(transition.sources)).update(**changes)
         if moved != 1:
             raise Conflict(N_("This need has moved on meanwhile; reload to see where it stands."))
         for key, value in changes.items():
             setattr(need, key, value)
-        await log_event(need, action, user, before, note=note, data=data)
+        if uploads:
+            await pending.attach(need=need, stage=PhotoStage.RESOLUTION, uploaded_by=user)
+        if action == "publish":  # members claim it as a task, with the need's skills if any
+            data["task"] = (await need_tasks.open_task(need, user, now, task)).code
+        await log_event(need, action, user, before, note=note, data=data, at=now)
         await record(
             user,
             f"need.{action}",
@@ -245,12 +420,24 @@ async def act(
             before={"status": before.value},
             after={"status": need.status.value, **data},
         )
-        sent = await _tell_requester(need, action, note, settings)
+        sent = await tell_requester(need, action, note, settings)
     await outbox.dispatch(sent, settings)
     return need
 
 
-async def _tell_requester(need: Need, action: str, note: str, settings: Settings) -> list[int]:
+async def reopening(need: Need, now: datetime) -> dict[str, Any]:
+    """A reopened need gets the category's resolution time again, from now, and its
+    escalation starts over; the late original is kept in the event rows."""
+    category = await NeedCategory.get_or_none(id=need.category_id)  # type: ignore[attr-defined]
+    hours = category.resolution_hours if category else None
+    return {
+        "resolved_at": None,
+        "resolution_due_at": deadline(now, hours, DEFAULT_RESOLUTION_HOURS),
+        "escalation_level": 0,
+    }
+
+
+async def tell_requester(need: Need, action: str, note: str, settings: Settings) -> list[int]:
     """The requester hears of every step that concerns them (not of internal reassignment)."""
     if action not in ("accept", "reject", "duplicate", "resolve", "close", "publish"):
         return []
@@ -282,7 +469,7 @@ async def rate(
     """The requester rates a confirmed (or closed) need once; "dissatisfied" reopens it for
     supervision by the centre and the admins above."""
     now = now or datetime.now(UTC)
-    if need.requester_id != user.id:  # type: ignore[attr-defined]
+    if not speaks_for_requester(user, need):
         raise PermissionDenied(N_("Only the person who posted this need may rate it."))
     try:
         value = Rating(rating)
@@ -292,20 +479,23 @@ async def rate(
     if need.confirmed_at is None or need.status not in (S.CONFIRMED, S.CLOSED):
         raise Conflict(N_("A need is rated after you confirm it was resolved."))
     before = need.status
-    target = S.REOPENED if value == Rating.DISSATISFIED else need.status
+    changes: dict[str, Any] = {
+        "rating": value,
+        "rating_comment": comment.strip()[:500],
+        "rated_at": now,
+    }
+    data: dict[str, Any] = {"rating": value.value}
+    if value == Rating.DISSATISFIED:  # reopened, with a fresh resolution time
+        changes.update(status=S.REOPENED, **await reopening(need, now))
+        data["resolution_due_at"] = changes["resolution_due_at"].isoformat()
+    target = changes.get("status", before)
     async with in_transaction():
-        moved = await Need.filter(id=need.id, rating__isnull=True, status=before).update(
-            rating=value, rating_comment=comment.strip()[:500], rated_at=now, status=target
-        )
+        moved = await Need.filter(id=need.id, rating__isnull=True, status=before).update(**changes)
         if moved != 1:
             raise Conflict(N_("This need has already been rated."))
-        need.rating, need.rating_comment, need.rated_at, need.status = (
-            value,
-            comment.strip()[:500],
-            now,
-            target,
-        )
-        await log_event(need, "rate", user, before, note=comment, data={"rating": value.value})
+        for key, item in changes.items():
+            setattr(need, key, item)
+        await log_event(need, "rate", user, before, note=comment, data=data, at=now)
         await record(
             user,
             "need.rate",
@@ -315,6 +505,12 @@ async def rate(
             node_path=need.node_path,
             after={"rating": value.value, "status": target.value},
         )
+        sent: list[int] = []
+        if value == Rating.DISSATISFIED:
+            from server.domain.need_deadlines import tell_dissatisfied  # it imports this module
+
+            sent = await tell_dissatisfied(need, comment.strip()[:500], settings)
+    await outbox.dispatch(sent, settings)
     return need
 
 
@@ -332,7 +528,7 @@ async def mark_unreasonable(
             unreasonable=True, unreasonable_reason=reason.strip()[:500]
         )
         need.unreasonable, need.unreasonable_reason = True, reason.strip()[:500]
-        await log_event(need, "unreasonable", user, need.status, note=reason)
+        await log_event(need, "unreasonable", user, need.status, note=reason, at=now)
         await record(
             user,
             "need.unreasonable",

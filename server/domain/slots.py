@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -45,16 +46,41 @@ class Calendar:
 
 
 async def load_calendar(service: Service, start: date, end: date) -> Calendar:
-    centre = await Centre.get(id=service.centre_id)
+    """The calendar of one service (three queries)."""
+    fetched = service.centre if isinstance(service.centre, Centre) else None  # select_related
+    centre = fetched or await Centre.get(id=service.centre_id)
+    return (await load_calendars(centre, [service], start, end))[service.id]
+
+
+def calendar_of(
+    centre: Centre, service: Service, hours: list[WeeklyHours], changes: list[ScheduleException]
+) -> Calendar:
+    """The calendar from rows already read (e.g. cached): the centre's weekly hours and its
+    closures and changed hours on any days, as many as were read."""
+    return _calendar(centre, service, hours, changes)
+
+
+async def load_calendars(
+    centre: Centre, services: Iterable[Service], start: date, end: date
+) -> dict[int, Calendar]:
+    """The calendars of services of ``centre``, by service id, in two queries for any number."""
+    hours = await WeeklyHours.filter(centre_id=centre.id)
+    changes = await ScheduleException.filter(centre_id=centre.id, date__gte=start, date__lte=end)
+    return {s.id: _calendar(centre, s, hours, changes) for s in services}
+
+
+def _calendar(
+    centre: Centre, service: Service, hours: list[WeeklyHours], changes: list[ScheduleException]
+) -> Calendar:
     centre_week: Week = defaultdict(list)
     service_week: Week = defaultdict(list)
-    for row in await WeeklyHours.filter(centre_id=centre.id):
+    for row in hours:
         if row.service_id is None:
             centre_week[row.weekday].append((row.opens, row.closes))
         elif row.service_id == service.id:
             service_week[row.weekday].append((row.opens, row.closes))
     exceptions: dict[tuple[date, bool], list[Exception_]] = defaultdict(list)
-    for exc in await ScheduleException.filter(centre_id=centre.id, date__gte=start, date__lte=end):
+    for exc in changes:
         if exc.service_id not in (None, service.id):
             continue
         own = exc.service_id is not None

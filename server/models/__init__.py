@@ -9,4 +9,5 @@ MODEL_MODULES = [
     "server.models.notifications",
     "server.models.audit",
     "server.models.jobs",
+    "server.models.stamps",
 ]

@@ -20,6 +20,7 @@ class AuditEntry(Model):
     after = fields.JSONField(null=True)
     ip = fields.CharField(max_length=45, default="")
     user_agent = fields.CharField(max_length=255, default="")
+    via = fields.CharField(max_length=8, default="")  # web, api, cli, job
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -70,12 +70,15 @@ class Member(Model):
     confirmed_until = fields.DateField(null=True)  # re-confirm every half year
     completed_count = fields.IntField(default=0)  # reliability, kept with each completion
     no_show_count = fields.IntField(default=0)
+    rating_count = fields.IntField(default=0)  # residents' ratings, kept with each rating
+    rating_sum = fields.IntField(default=0)
 
     class Meta:
         table = "members"
         indexes = (
             ("node_path", "status"),  # members of a subtree (staff lists, matching)
             ("unit_id", "status"),  # unit reports
+            ("status", "confirmed_until"),  # the half-yearly re-confirmation sweep
         )
 
 
@@ -141,6 +144,7 @@ class PledgeArea(Model):
     class Meta:
         table = "pledge_areas"
         unique_together = (("pledge", "node"),)
+        indexes = (("node_id", "pledge_id"),)  # who pledged to serve a place (matching)
 
 
 class Project(Model):
@@ -270,6 +274,7 @@ class Claim(Model):
         indexes = (
             ("member_id", "claimed_at"),  # a member's claims; fair spread in matching
             ("status", "due_at"),  # auto-release sweep
+            ("status", "completed_at"),  # auto-confirm sweep
         )
 
 

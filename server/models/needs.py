@@ -160,6 +160,7 @@ class Photo(Model):
 
     class Meta:
         table = "photos"
+        indexes = (("need_id", "stage"), ("claim_id", "stage"), ("thumb_path", "created_at"))
 
 
 class NeedEvent(Model):
@@ -179,5 +180,5 @@ class NeedEvent(Model):
 
     class Meta:
         table = "need_events"
-        # history of one need, in order
-        indexes = (("need_id", "created_at"),)
+        # history of one need, in order; a period's submissions and ratings (need_metrics)
+        indexes = (("need_id", "created_at"), ("action", "created_at"))

@@ -36,6 +36,7 @@ class OrgNode(Model):
     parent: fields.ForeignKeyNullableRelation[OrgNode] = fields.ForeignKeyField(
         "models.OrgNode", related_name="children", null=True, on_delete=fields.RESTRICT
     )
+    parent_id: int | None  # foreign-key column, for type checkers
     path = fields.CharField(max_length=255, unique=True)  # subtree: path LIKE 'SH/HP/%'
     depth = fields.SmallIntField()
     sort_order = fields.IntField(default=0)

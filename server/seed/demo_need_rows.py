@@ -18,7 +18,7 @@ CATEGORIES = {
     for row in (*data.NEED_CATEGORIES, data.DISTRICT_CATEGORY[1], data.CENTRE_A_CATEGORY)
 }
 # Who acts in each step: the resident these, a small wish's member those, staff the rest.
-RESIDENT_ACTIONS = {"submit", "confirm", "reopen"}
+RESIDENT_ACTIONS = {"submit", "confirm", "reopen", "rate"}
 MEMBER_ACTIONS = {"claim", "resolve"}  # on small wishes the member does these
 
 
@@ -79,7 +79,7 @@ def need_row(city: DemoCity, plan: Plan) -> Need:
         assigned_department=plan.department,
         status_reason=plan.reason,
         response_due_at=created + timedelta(hours=category.response_hours),
-        resolution_due_at=created + timedelta(hours=category.resolution_hours),
+        resolution_due_at=_resolution_due(plan, category.resolution_hours),
         responded_at=plan.steps[1][2] if len(plan.steps) > 1 else None,
         resolved_at=resolved,
         confirmed_at=plan.at("confirm"),
@@ -87,15 +87,17 @@ def need_row(city: DemoCity, plan: Plan) -> Need:
         escalation_level=1 if _overdue(city, plan, category.response_hours) else 0,
         rating=plan.rating,
         rating_comment=_comment(city, plan),
-        rated_at=plan.at("confirm"),
+        rated_at=_rated_at(plan),
         created_at=created,
     )
 
 
 def _decide(city: DemoCity, plan: Plan) -> None:
     """Draw the outcomes the row and its events both show: rating, reasons, department."""
-    if plan.at("confirm"):
-        weights = (80, 15, 5) if plan.requester != city.residents[0] else (1, 0, 0)
+    if plan.at("rate"):  # rated dissatisfied: the need was reopened (see the chain)
+        plan.rating = Rating.DISSATISFIED
+    elif plan.at("confirm"):  # a dissatisfied rating would have reopened it
+        weights = (85, 15, 0) if plan.requester != city.residents[0] else (1, 0, 0)
         plan.rating = city.rng.choices(list(Rating), weights=weights)[0]
     if plan.status == S.REJECTED:
         plan.reason = city.rng.choice(REJECT_REASONS)
@@ -103,6 +105,27 @@ def _decide(city: DemoCity, plan: Plan) -> None:
         plan.reason = "处理后问题又出现了，请再来看看"
     if plan.at("assign") and city.rng.random() < 0.5:
         plan.department = city.rng.choice(DEPARTMENTS)
+
+
+def _resolution_due(plan: Plan, hours: int) -> datetime | None:
+    accepted = plan.at("accept")
+    return accepted + timedelta(hours=hours) if accepted else None
+
+
+def _rated_at(plan: Plan) -> datetime | None:
+    """A rating comes a few minutes after the confirmation (before any later step)."""
+    if plan.rating is None:
+        return None
+    return plan.at("rate") or _after_confirm(plan)
+
+
+def _after_confirm(plan: Plan) -> datetime | None:
+    confirmed = plan.at("confirm")
+    if confirmed is None:
+        return None
+    later = [t for _, _, t in plan.steps if t > confirmed]
+    gap = min([timedelta(minutes=5), *((t - confirmed) / 2 for t in later)])
+    return confirmed + gap
 
 
 def _urgency(city: DemoCity, plan: Plan) -> Urgency:
@@ -130,8 +153,13 @@ def _comment(city: DemoCity, plan: Plan) -> str:
 
 def need_events(city: DemoCity, plan: Plan) -> list[NeedEvent]:
     """One event per step, each from the status the step before reached."""
+    steps = list(plan.steps)
+    rated = _after_confirm(plan) if plan.rating and not plan.at("rate") else None
+    if rated is not None:  # a separate "rate" event, as the site writes it
+        steps.append(("rate", S.CONFIRMED, rated))
+        steps.sort(key=lambda step: step[2])
     events, previous = [], ""
-    for action, to, when in plan.steps:
+    for action, to, when in steps:
         events.append(
             NeedEvent(
                 need_id=plan.need_id,
@@ -173,7 +201,14 @@ def _data(city: DemoCity, plan: Plan, action: str) -> dict[str, object]:
     if action == "assign":
         given: dict[str, object] = {"assigned_to": city.staff_of[plan.centre.id]}
         return given | {"department": plan.department} if plan.department else given
-    if action == "confirm" and plan.rating:
+    if action == "submit":
+        hours = CATEGORIES[plan.category].response_hours
+        due = plan.steps[0][2] + timedelta(hours=hours)
+        return {"response_due_at": due.isoformat(), "on_behalf": plan.posted_by is not None}
+    if action == "accept":
+        due_at = _resolution_due(plan, CATEGORIES[plan.category].resolution_hours)
+        return {"resolution_due_at": due_at.isoformat()} if due_at else {}
+    if action == "rate" and plan.rating:
         return {"rating": plan.rating.value}
     if action == "claim" and plan.member_id:
         return {"member_id": plan.member_id}

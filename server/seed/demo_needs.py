@@ -222,7 +222,9 @@ def _chain(plan: Plan) -> list[tuple[str, S]]:
     path = WISH_PATH if plan.kind == NeedKind.SMALL_WISH else NEED_PATH
     if plan.status == S.REJECTED:
         return [path[0], ("reject", S.REJECTED)]
-    if plan.status == S.REOPENED:
+    if plan.status == S.REOPENED:  # not fixed after all, or a dissatisfied rating
+        if plan.code[-1] in "ABCDEFGHJK":
+            return path[:5] + [("confirm", S.CONFIRMED), ("rate", S.REOPENED)]
         return path[:5] + [("reopen", S.REOPENED)]
     if plan.status == S.OPEN_FOR_CLAIM and plan.kind == NeedKind.NEED:
         return path[:2] + [("publish", S.OPEN_FOR_CLAIM)]

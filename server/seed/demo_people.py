@@ -193,8 +193,8 @@ def _pledge(city: DemoCity, member: dict[str, Any], demo: bool) -> Pledge | None
         text=DEMO_PLEDGE if demo else PLEDGE_TEXTS[skills[0]],
         availability=DEMO_AVAILABILITY if demo else city.rng.choice(AVAILABILITY),
         date_from=member["reported_at"].date(),
-        monthly_tasks=2 if demo else city.rng.randint(1, 4),
-        monthly_hours=Decimal(6 if demo else city.rng.choice((2, 4, 6, 8))),
+        monthly_tasks=6 if demo else city.rng.randint(1, 4),  # the demo member has room to claim
+        monthly_hours=Decimal(20 if demo else city.rng.choice((2, 4, 6, 8))),
         valid_until=valid if active else city.today - timedelta(days=30),
         status=PledgeStatus.ACTIVE if active else PledgeStatus.WITHDRAWN,
     )

@@ -35,7 +35,6 @@ ACTIVE_CLAIMS = {
     ClaimStatus.CONFIRMED,
     ClaimStatus.DISPUTED,
 }
-DONE_CLAIMS = {ClaimStatus.COMPLETED, ClaimStatus.CONFIRMED, ClaimStatus.VERIFIED}
 WISH_CLAIM = {
     S.IN_PROGRESS: ClaimStatus.IN_PROGRESS,
     S.RESOLVED: ClaimStatus.COMPLETED,
@@ -85,6 +84,21 @@ class TaskPlan:
     claims: list[ClaimPlan] = field(default_factory=list)
     code: str = ""
     task_id: int = 0
+
+
+# The shape matching.Suggestion.as_json stores: the parts with their reasons (English msgids).
+DEMO_INVITATION_SCORE = {
+    "total": 60.0,
+    "parts": [
+        {
+            "name": "skill",
+            "points": 40.0,
+            "reason": "Pledged skills asked: %(matched)d of %(asked)d",
+            "params": {"matched": 1, "asked": 1, "skills": ["tutoring"]},
+        },
+        {"name": "place", "points": 20.0, "reason": "Lives in the same community", "params": {}},
+    ],
+}
 
 
 async def seed_tasks(city: DemoCity, plans: list[Plan]) -> None:
@@ -272,7 +286,7 @@ async def _seed_claims(city: DemoCity, tasks: list[TaskPlan]) -> None:
     ids = dict(await Claim.all().values_list("code", "id"))
     verified = [(t, c) for t in tasks for c in t.claims if c.status == ClaimStatus.VERIFIED]
     await HoursEntry.bulk_create(_hours_row(city, t, c, ids[c.code]) for t, c in verified)
-    await Feedback.bulk_create(
+    ratings = [
         Feedback(
             claim_id=ids[c.code],
             member_id=c.member_id,
@@ -285,16 +299,31 @@ async def _seed_claims(city: DemoCity, tasks: list[TaskPlan]) -> None:
         for t in tasks
         for c in t.claims
         if c.author and c.confirmed
-    )
+    ]
+    await Feedback.bulk_create(ratings)
     done: dict[int, int] = {}
-    for claim in (c for t in tasks for c in t.claims if c.status in DONE_CLAIMS):
+    # As claim_completion.verify: a completion counts once staff verified it.
+    for claim in (c for t in tasks for c in t.claims if c.status == ClaimStatus.VERIFIED):
         done[claim.member_id] = done.get(claim.member_id, 0) + 1
     for member_id, count in done.items():
         await Member.filter(id=member_id).update(completed_count=count)
+    await _count_ratings(ratings)
+
+
+async def _count_ratings(ratings: list[Feedback]) -> None:
+    """As feedback.rate_help: each resident's rating adds to the member's count and sum."""
+    counted: dict[int, tuple[int, int]] = {}
+    for row in ratings:
+        count, total = counted.get(row.member_id, (0, 0))  # type: ignore[attr-defined]
+        counted[row.member_id] = (count + 1, total + (row.score or 0))  # type: ignore[attr-defined]
+    for member_id, (count, total) in counted.items():
+        await Member.filter(id=member_id).update(rating_count=count, rating_sum=total)
 
 
 def _claim_row(city: DemoCity, task: TaskPlan, claim: ClaimPlan) -> Claim:
-    due = task.ends_at or claim.claimed_at + timedelta(days=7)
+    # As claims.due_for: a day after a fixed-time task ends, else claim days after claiming.
+    week = claim.claimed_at + timedelta(days=7)
+    due = task.ends_at + timedelta(days=1) if task.ends_at else week
     return Claim(
         code=claim.code,
         task_id=task.task_id,
@@ -315,6 +344,13 @@ def _claim_row(city: DemoCity, task: TaskPlan, claim: ClaimPlan) -> Claim:
     )
 
 
+def _verification(task: TaskPlan, claim: ClaimPlan) -> str:
+    """As claim_completion.verify writes it: who confirmed before staff verified."""
+    if claim.auto_confirmed:
+        return "auto_confirmed+staff"
+    return "resident+staff" if claim.confirmed and task.need_id else "staff"
+
+
 def _hours_row(city: DemoCity, task: TaskPlan, claim: ClaimPlan, claim_id: int) -> HoursEntry:
     worked = claim.started or claim.claimed_at
     return HoursEntry(
@@ -325,7 +361,7 @@ def _hours_row(city: DemoCity, task: TaskPlan, claim: ClaimPlan, claim_id: int) 
         description=task.title,
         node_path=task.node.path,
         verified_by_id=city.staff_of[task.centre.id],
-        verification="auto_confirmed+staff" if claim.auto_confirmed else "staff",
+        verification=_verification(task, claim),
         created_at=claim.verified,
     )
 
@@ -349,7 +385,7 @@ async def _seed_invitations(city: DemoCity, tasks: list[TaskPlan]) -> None:
             member_id=demo,
             invited_by_id=city.staff_of[a.id],
             created_at=city.ago(hours=5),
-            score={"skill": "tutoring", "same_community": True, "available": True},
+            score=DEMO_INVITATION_SCORE,
         )
         for t in free
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+from tortoise.functions import Count
 
 from server.domain import outbox, scopes
 from server.domain.errors import NotFound, PermissionDenied
@@ -32,7 +33,9 @@ async def failed_page(request: Request) -> Response:
     rows = (
         await Notification.filter(status=status).order_by("-id").limit(200).select_related("user")
     )
-    counts = {s.value: await Notification.filter(status=s).count() for s in STATUSES}
+    grouped = Notification.filter(status__in=STATUSES).annotate(n=Count("id")).group_by("status")
+    per_status = dict(await grouped.values_list("status", "n"))
+    counts = {s.value: per_status.get(s, 0) for s in STATUSES}
     return render(
         request, "admin/outbox.html", {"rows": rows, "status": status.value, "counts": counts}
     )

@@ -18,10 +18,11 @@ from itsdangerous import BadSignature, Signer
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from tortoise.expressions import RawSQL
 
 from server import i18n
 from server.models.accounts import Session
-from server.models.notifications import Channel, Notification, NotificationStatus
+from server.models.notifications import Channel, NotificationStatus
 from server.security.tokens import digest
 from server.settings import Settings
 
@@ -34,15 +35,29 @@ CSRF_HEADER = "x-csrf-token"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 TOUCH_EVERY = timedelta(hours=1)
 
+# Inbox messages delivered and not yet read: the header's badge, served by the notifications
+# index (user_id, channel, read_at).
+UNREAD_SQL = (
+    '(SELECT COUNT(*) FROM "notifications" AS n WHERE n."user_id" = "sessions"."user_id"'
+    f" AND n.\"channel\" = '{Channel.INBOX.value}'"
+    f' AND n."status" = \'{NotificationStatus.SENT.value}\' AND n."read_at" IS NULL)'
+)
 Responder = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, settings: Settings, on_csrf_failure: Responder) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings: Settings,
+        on_csrf_failure: Responder,
+        on_bad_request: Responder,
+    ) -> None:
         self.app = app
         self.settings = settings
         self.signer = _signer(settings)
         self.on_csrf_failure = on_csrf_failure
+        self.on_bad_request = on_bad_request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -66,7 +81,10 @@ class RequestContextMiddleware:
                 return
         token = i18n.set_language(scope["language"])
         try:
-            await self.app(scope, receive, send)
+            if _holds_nul(scope):  # PostgreSQL refuses NUL in text: say so, never a 500
+                await self.on_bad_request(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
         finally:
             i18n._current.reset(token)
 
@@ -85,8 +103,15 @@ class RequestContextMiddleware:
             out.append(clear_cookie(SESSION_COOKIE))
             return
         now = datetime.now(UTC)
-        session = await Session.filter(key_hash=digest(key), expires_at__gt=now).first()
-        user = await session.user if session else None
+        # The session, its user and the header's unread badge in one statement: every
+        # logged-in page pays for it, so it is one round trip, not two.
+        found = (
+            Session.filter(key_hash=digest(key), expires_at__gt=now)
+            .select_related("user")
+            .annotate(unread=RawSQL(UNREAD_SQL))
+        )
+        session = await found.first()
+        user = session.user if session else None
         if session is None or user is None or not user.is_active:
             scope["session_problem"] = "expired"
             out.append(clear_cookie(SESSION_COOKIE))
@@ -95,9 +120,7 @@ class RequestContextMiddleware:
             await Session.filter(id=session.id).update(last_seen_at=now)
         scope["user"] = user
         scope["session_key"] = key
-        scope["unread"] = await Notification.filter(
-            user_id=user.id, channel=Channel.INBOX, status=NotificationStatus.SENT, read_at=None
-        ).count()  # the header's badge; one indexed count
+        scope["unread"] = int(session.unread)  # type: ignore[attr-defined]
 
     def _csrf_cookie(self, conn: HTTPConnection, out: list[str]) -> str:
         token = conn.cookies.get(CSRF_COOKIE, "")
@@ -105,6 +128,12 @@ class RequestContextMiddleware:
             token = secrets.token_urlsafe(32)
             out.append(make_cookie(CSRF_COOKIE, token, self.settings, max_age=None))
         return token
+
+
+def _holds_nul(scope: Scope) -> bool:
+    """A NUL character in the path or the query string, raw or percent-encoded."""
+    query = scope.get("query_string", b"").lower()
+    return "\x00" in scope["path"] or b"%00" in query or b"\x00" in query
 
 
 def _signer(settings: Settings) -> Signer:

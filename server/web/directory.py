@@ -8,10 +8,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from server.domain import availability, bookings, directory
+from server.domain import availability, directory
 from server.domain.errors import NotFound
 from server.i18n import N_
-from server.models.places import MaterialItem, OrgNode
+from server.models.places import OrgNode
 from server.templating import render
 
 
@@ -46,15 +46,16 @@ async def _matching_places(query: str) -> list[OrgNode]:
 
 
 async def centre(request: Request) -> Response:
-    found = await directory.centre_by_code(request.path_params["code"])
-    page = await directory.centre_page(found, datetime.now(UTC))
+    page = await directory.centre_page(request.path_params["code"], datetime.now(UTC))
     return render(request, "directory/centre.html", {"page": page})
 
 
 async def service(request: Request) -> Response:
-    found = await bookings.service_by_code(request.path_params["code"])
-    materials = await MaterialItem.filter(service_id=found.id).order_by("sort_order")
-    days = await availability.upcoming_days(found, datetime.now(UTC)) if found.bookable else []
+    facts, calendar = await directory.service_page(request.path_params["code"])
+    found, materials = facts.service, facts.materials
+    days = []
+    if found.bookable:
+        days = await availability.upcoming_days(found, datetime.now(UTC), calendar=calendar)
     wanted = request.query_params.get("day", "")
     chosen = next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
     context = {
@@ -72,8 +73,9 @@ async def node(request: Request) -> Response:
     found = await OrgNode.get_or_none(code=request.path_params["code"])
     if found is None:
         raise NotFound(N_("This place does not exist."))
-    centres = await directory.centres_under(found)
-    return render(request, "directory/node.html", {"node": found, "centres": centres})
+    place = await directory.place(found)
+    context = {"node": found, "centres": place.centres, "children": place.children}
+    return render(request, "directory/node.html", context)
 
 
 routes = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -11,7 +12,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server import i18n
-from server.api.common import error_response
+from server.api.common import UNSTORABLE, error_response
 from server.domain.errors import DomainError, PermissionDenied
 from server.templating import render
 from server.web.auth import LoginRequired, login_url
@@ -87,6 +88,11 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return _page(request, 500, MESSAGES[500])
 
 
+async def bad_request(scope: Scope, receive: Receive, send: Send) -> None:
+    """400 for what no handler should see: text no database stores in the path or query."""
+    await _page(Request(scope, receive), 400, UNSTORABLE)(scope, receive, send)
+
+
 async def csrf_failure(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
     if _is_api(request):
@@ -120,25 +126,36 @@ class BodyLimit:
     handlers run, it reaches __call__, which answers it in the language that check chose.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        upload_bytes: int | None = None,
+        upload_paths: re.Pattern[str] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_bytes = upload_bytes or max_bytes
+        self.upload_paths = upload_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.max_bytes
+        if self.upload_paths is not None and self.upload_paths.match(scope["path"]):
+            limit = self.upload_bytes
         declared = _content_length(scope)
         received = 0
         started = False
 
         async def limited_receive() -> Message:
             nonlocal received
-            if declared is not None and declared > self.max_bytes:
+            if declared is not None and declared > limit:
                 raise BodyTooLarge  # before reading any of it
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 raise BodyTooLarge
             return message
 

@@ -72,8 +72,13 @@ async def test_a_resident_posts_a_need_with_its_response_deadline(cast: Cast, se
 async def test_a_bad_post_reports_every_field_and_writes_nothing(cast: Cast, settings):
     await _category(cast)
     with pytest.raises(ValidationFailed) as refused:
-        await _post(cast, settings, title=" ", category="NOPE", urgency="panic", budget_cap="-3")
-    assert {"title", "category", "urgency", "budget_cap"} <= set(refused.value.fields)
+        await _post(
+            cast, settings, title=" ", category="NOPE", urgency="panic", budget_cap="-3",
+            kind="wish", place=cast.community_b.code,
+        )  # fmt: skip
+    assert {"title", "category", "urgency", "budget_cap", "kind", "place"} <= set(
+        refused.value.fields
+    )
     assert not await Need.exists()
 
 
@@ -308,7 +313,40 @@ async def test_the_requester_rates_once_and_dissatisfied_reopens(cast: Cast, set
             cast.resident, await needs.need_by_code(need.code), "satisfied", "", settings, WEB
         )
     event = await NeedEvent.get(need_id=need.id, action="rate")
-    assert event.data == {"rating": "dissatisfied"} and event.to_status == "reopened"
+    assert event.data["rating"] == "dissatisfied" and event.to_status == "reopened"
+    stored = await Need.get(id=need.id)
+    assert stored.resolved_at is None and stored.escalation_level == 0
+    assert event.data["resolution_due_at"] == stored.resolution_due_at.isoformat()  # type: ignore[union-attr]
+    told = await Notification.filter(event="need.dissatisfied").values_list("user_id", flat=True)
+    assert {cast.staff_a.id, cast.street_admin.id} <= set(told)  # the centre and the street
+
+
+async def test_reopening_gives_a_fresh_resolution_time(cast: Cast, settings):
+    need = await _post(cast, settings)
+    for action in ("accept", "assign"):
+        need = await needs.act(
+            cast.staff_a, need, action, settings, WEB, department="物业", now=NOW
+        )
+    need = await needs.act(cast.staff_a, need, "resolve", settings, WEB, note="修好了", now=NOW)
+    later = NOW + timedelta(days=5)  # past the first 72 hours
+    await Need.filter(id=need.id).update(escalation_level=1)
+    need = await needs.act(cast.resident, need, "reopen", settings, WEB, note="又坏了", now=later)
+    stored = await Need.get(id=need.id)
+    assert stored.resolution_due_at == later + timedelta(hours=72)
+    assert stored.escalation_level == 0 and stored.resolved_at is None
+
+
+async def test_who_posted_for_someone_confirms_and_rates_for_them(cast: Cast, settings):
+    need = await _post(
+        cast, settings, user=cast.staff_a, on_behalf="1", contact_name="王阿姨",
+        contact_phone="13900000009",
+    )  # fmt: skip
+    need = await _at(need, S.RESOLVED)
+    with pytest.raises(PermissionDenied):
+        await needs.act(cast.resident, need, "confirm", settings, WEB, now=NOW)
+    await needs.act(cast.staff_a, need, "confirm", settings, WEB, now=NOW)
+    rated = await needs.rate(cast.staff_a, need, "satisfied", "回访满意", settings, WEB)
+    assert rated.rating == "satisfied"
 
 
 async def test_the_worker_cron_escalates_late_needs(cast: Cast, settings):
@@ -320,3 +358,34 @@ async def test_the_worker_cron_escalates_late_needs(cast: Cast, settings):
     await Need.all().update(response_due_at=datetime.now(UTC) - timedelta(minutes=5))
     assert await escalate_needs({}) == {"escalated": 1}
     assert await Notification.filter(event="need.late").exists()
+
+
+async def test_opening_a_need_to_volunteers_creates_its_task_once(cast: Cast, settings):
+    from server.models.members import Task
+
+    wish = await _category(cast, NeedKind.SMALL_WISH)
+    need = await _post(cast, settings, kind="small_wish", category=wish.code, wish_item="书包")
+    need = await needs.act(cast.staff_a, need, "accept", settings, WEB, now=NOW)
+    need = await needs.act(cast.staff_a, need, "publish", settings, WEB, now=NOW)
+    task = await Task.get(need_id=need.id)
+    assert (task.title, task.capacity, task.status.value, task.node_path) == (
+        need.title, 1, "open", need.node_path,
+    )  # fmt: skip
+    event = await NeedEvent.get(need_id=need.id, action="publish")
+    assert event.data["task"] == task.code
+
+
+async def test_the_member_who_claims_a_need_sees_where_to_go_until_giving_it_back(cast, settings):
+    from server.domain import claims
+    from server.models.members import Task
+
+    need = await _post(cast, settings)
+    for action in ("accept", "publish"):
+        need = await needs.act(cast.staff_a, need, action, settings, WEB)
+    assert not await needs.may_see_private(cast.member, need)
+    task = await Task.get(need_id=need.id)
+    claim = await claims.claim(cast.member, task, settings, WEB)
+    assert await needs.may_see_private(cast.member, need)
+    assert await needs.may_see_original(cast.member, need)
+    await claims.give_back(cast.member, await claims.fresh(claim), "临时出差", settings, WEB)
+    assert not await needs.may_see_private(cast.member, await needs.need_by_code(need.code))

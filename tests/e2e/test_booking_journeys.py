@@ -251,7 +251,9 @@ async def test_a_daughter_books_for_her_mother_and_must_give_her_name(
     await log_in(phone, daughter.phone, words)
     await expect(phone).to_have_url(live_server + "/")
 
-    # Browse: the street's centres are listed on the home page; the centre lists its services.
+    # Browse: the home page links each street, the street lists its centres, the centre its
+    # services.
+    await phone.get_by_role("link", name=cast.street.name).click()
     await phone.get_by_role("link", name=cast.centre_a.name).click()
     await expect(phone.get_by_role("heading", level=1)).to_have_text(cast.centre_a.name)
     await phone.get_by_role("link", name=words.service).click()
@@ -289,6 +291,7 @@ async def test_someone_else_with_no_details_at_all_is_refused_not_booked_for_the
     await open_home_in(phone, live_server, ZH)
     await phone.get_by_role("link", name=ZH.log_in).click()
     await log_in(phone, cast.member.phone, ZH)
+    await phone.get_by_role("link", name=cast.street.name).click()
     await phone.get_by_role("link", name=cast.centre_a.name).click()
     await phone.get_by_role("link", name=ZH.service).click()
     await pick_first_free_time(phone, ZH)

@@ -48,6 +48,39 @@ async def test_the_nearest_centres_come_first(client, cast: Cast):
     assert page.text.index("乙社区党群服务站") < page.text.index("甲社区党群服务站")
 
 
+async def test_the_nearest_search_widens_until_it_has_enough(cast: Cast):
+    from server.domain import directory
+
+    cast.centre_a.lat, cast.centre_a.lng = 30.58, 114.30  # ~1 km away
+    await cast.centre_a.save(update_fields=["lat", "lng"])
+    cast.centre_b.lat, cast.centre_b.lng = 31.58, 114.30  # ~110 km away: outside every box
+    await cast.centre_b.save(update_fields=["lat", "lng"])
+    near = await directory.nearest_centres(30.59, 114.30, limit=1)
+    assert [c.code for c, _ in near] == [cast.centre_a.code]
+    both = await directory.nearest_centres(30.59, 114.30, limit=2)
+    assert [c.code for c, _ in both] == [cast.centre_a.code, cast.centre_b.code]
+    assert both[1][1] > 100
+
+
+async def test_home_links_streets_and_a_street_lists_its_centres(client, cast: Cast):
+    from server.models.places import Centre, CentreKind
+
+    own = await Centre.create(
+        node=cast.district, node_path=cast.district.path, kind=CentreKind.DISTRICT,
+        name="测试区党群服务中心", address="区路1号",
+    )  # fmt: skip
+    home = await client.get("/")
+    assert f'href="/places/{cast.street.code}"' in home.text
+    assert f'href="/centres/{own.code}"' in home.text  # a district's own centre, at the top
+    assert cast.centre_a.name not in home.text  # community centres are one tap further
+    street = await client.get(f"/places/{cast.street.code}")
+    assert cast.centre_a.name in street.text and cast.centre_b.name in street.text
+    district = await client.get(f"/places/{cast.district.code}")
+    assert f'href="/places/{cast.street.code}"' in district.text
+    assert own.name in district.text and cast.centre_a.name not in district.text
+    assert (await client.get("/places/NOPE")).status_code == 404
+
+
 async def test_the_centre_page_shows_hours_status_and_services(client, cast: Cast):
     service = await make_service(cast)
     page = await client.get(f"/centres/{cast.centre_a.code}")

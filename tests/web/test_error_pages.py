@@ -72,3 +72,29 @@ async def test_the_api_answers_a_body_over_the_limit_in_json(small, chunked):
         "/api/v1/auth/token", json={"phone": "13700000001", "password": "x" * 1000}
     )
     assert within.status_code == 401
+
+
+# Text no database stores: a NUL character (PostgreSQL refuses it) ---------------------------
+
+
+@pytest.mark.parametrize("path", ["/?q=%00", "/?q=a%00b", "/places/T%00S", "/centres/A%00"])
+async def test_a_nul_in_the_address_is_a_clear_400(client, path):
+    response = await client.get(path)
+    assert response.status_code == 400
+    assert "不能包含空字符（NUL）" in response.text
+
+
+async def test_a_nul_in_a_form_field_is_refused_and_nothing_is_written(client):
+    from server.models.accounts import User
+
+    token = await csrf_token(client, "/register")
+    form = {"csrf_token": token, "phone": "13812345678", "display_name": "王\x00芳",
+            "password": "secret-pass", "password2": "secret-pass"}  # fmt: skip
+    response = await client.post("/register", data=form)
+    assert response.status_code == 422 and "不能包含空字符（NUL）" in response.text
+    assert await User.filter(phone="13812345678").count() == 0
+    multipart = await client.post(
+        "/register", data=form, files={"unused": ("a.txt", b"\x00binary is fine", "text/plain")}
+    )
+    assert multipart.status_code == 422
+    assert await User.filter(phone="13812345678").count() == 0

@@ -295,3 +295,12 @@ async def _make_city_admin(cast: Cast) -> None:
     from server.models.accounts import Role
 
     await grant(cast.street_admin, Role.ADMIN, cast.city.code, None, CLI)
+
+
+async def test_a_wake_up_for_a_time_long_past_is_enqueued_to_run_now(settings, db):
+    from datetime import UTC, datetime, timedelta
+
+    from server import queue
+
+    long_ago = datetime.now(UTC) - timedelta(days=3)
+    assert await queue.enqueue(settings, "deliver", 0, job_id="deliver:past", defer_until=long_ago)
