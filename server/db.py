@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import asyncpg
 from tortoise import Tortoise
 
 from server import cache
@@ -12,6 +17,19 @@ from server.models import MODEL_MODULES
 from server.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+# What a query raises when the database cannot be reached or cuts the connection, e.g. while
+# PostgreSQL restarts: refused (OSError), "shutting down" or "starting up", a connection
+# terminated mid-query, or one asyncpg left half-way through that operation.
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+)
 
 
 def dialect(database_url: str) -> str:
@@ -59,3 +77,18 @@ async def close_db() -> None:
 
 def migrations_location(settings: Settings) -> str:
     return str(MIGRATIONS_DIR / dialect(settings.database_url))
+
+
+async def patiently(operation: Callable[[], Awaitable[T]], seconds: float, what: str) -> T:
+    """``operation()``, tried again while the database is unavailable, for up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    pause = 0.5
+    while True:
+        try:
+            return await operation()
+        except UNAVAILABLE as error:
+            if time.monotonic() + pause > deadline:
+                raise
+            log.warning("%s waits for the database: %s", what, error)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 5.0)

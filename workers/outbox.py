@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from server import queue
+from server import db, queue
 from server.channels import ChannelError, send
 from server.domain import outbox, quiet_hours, scheduler
 from server.models.notifications import Channel, Notification
@@ -35,8 +35,18 @@ async def deliver(ctx: dict[str, Any], notification_id: int) -> str:
             await outbox.dispatch([row.id], settings)
             return "retrying"
         return "failed"
-    await outbox.mark_sent(row, datetime.now(UTC))
+    await _record_sent(row, settings)
     return "sent"
+
+
+async def _record_sent(row: Notification, settings: Settings) -> None:
+    # The message is out: if the database is away, wait for it (within half the lease), or
+    # another worker would send the message again once the lease ends.
+    await db.patiently(
+        lambda: outbox.mark_sent(row, datetime.now(UTC)),
+        settings.outbox_lease_seconds / 2,
+        f"recording notification {row.id} as sent",
+    )
 
 
 def _quiet_until(row: Notification, now: datetime, settings: Settings) -> datetime | None:

@@ -18,6 +18,7 @@ from workers.members import sweep_claims, sweep_members
 from workers.needs import escalate_needs
 from workers.outbox import deliver, sweep
 from workers.photos import make_thumbnail, sweep_thumbnails
+from workers.redis_wait import patient_redis
 from workers.reports import send_unit_reports
 from workers.scheduled import run_scheduled
 
@@ -74,10 +75,17 @@ class WorkerSettings:
     on_shutdown = shutdown
     max_jobs = 20
     job_timeout = 300
+    # On SIGTERM (a deploy), stop taking jobs and let running ones finish before cancelling
+    # them: a cancelled delivery leaves its message claimed until the lease ends (5 minutes),
+    # or sent but not recorded. Give the process a stop timeout above this.
+    job_completion_wait = 20
     keep_result = 60
 
     @classmethod
     def configure(cls) -> type[WorkerSettings]:
         """Resolve Redis now (starting the embedded server if needed) for this process."""
-        cls.redis_settings = redis_settings()  # type: ignore[attr-defined]
+        url = redis_url(settings.get())
+        cls.redis_settings = RedisSettings.from_dsn(url)  # type: ignore[attr-defined]
+        # arq uses a pool given here instead of making its own: one that waits out an outage.
+        cls.redis_pool = patient_redis(url)  # type: ignore[attr-defined]
         return cls

@@ -4,12 +4,14 @@ exactly once by workers that claim each row with a conditional UPDATE."""
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise.expressions import F, Q
 
-from server import queue
+from server import db, queue
 from server.domain import events, quiet_hours
 from server.domain.audit import Origin, record
 from server.domain.errors import NotFound
@@ -19,6 +21,8 @@ from server.models.notifications import Channel, Notification, NotificationStatu
 from server.settings import Settings
 
 S = NotificationStatus
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _dedupe_key(event: str, subject: str, key: str, recipient: int | str, channel: Channel) -> str:
@@ -153,8 +157,14 @@ def job_id(row: Notification) -> str:
 
 
 async def dispatch(ids: list[int], settings: Settings) -> None:
-    """Wake workers for these rows (after commit). If Redis is away, the sweep does it later."""
-    for row in await Notification.filter(id__in=ids, status=S.PENDING):
+    """Wake workers for these rows (after commit). If Redis or the database is away, the sweep
+    does it later: the change has committed, so its caller must not fail now."""
+    try:
+        rows = await Notification.filter(id__in=ids, status=S.PENDING)
+    except db.UNAVAILABLE as error:
+        log.warning("could not wake workers for %d messages: %s; the sweep will", len(ids), error)
+        return
+    for row in rows:
         await queue.enqueue(
             settings, "deliver", row.id, job_id=job_id(row), defer_until=row.send_after
         )
@@ -176,14 +186,28 @@ async def claim(notification_id: int, now: datetime, settings: Settings) -> Noti
     claimable = Q(status=S.PENDING, send_after__lte=now) | Q(
         status=S.SENDING, claimed_until__lt=now
     )
-    taken = await Notification.filter(claimable, id=notification_id).update(
-        status=S.SENDING,
-        claimed_until=now + timedelta(seconds=settings.outbox_lease_seconds),
-        attempts=F("attempts") + 1,
-    )
+    until = now + timedelta(seconds=settings.outbox_lease_seconds)
+    try:
+        taken = await Notification.filter(claimable, id=notification_id).update(
+            status=S.SENDING, claimed_until=until, attempts=F("attempts") + 1
+        )
+    except db.UNAVAILABLE:
+        # The connection broke, perhaps after the UPDATE committed: the lease end we wrote
+        # tells whether the row is ours. Otherwise it would wait out the whole lease unsent.
+        mine = Notification.filter(id=notification_id, status=S.SENDING, claimed_until=until)
+        taken = await _patiently(mine.count, settings, f"checking claim {notification_id}")
     if taken != 1:
         return None
-    return await Notification.get(id=notification_id).select_related("user")
+    return await _patiently(
+        lambda: Notification.get(id=notification_id).select_related("user"),
+        settings,
+        f"loading claimed {notification_id}",
+    )
+
+
+async def _patiently(operation: Callable[[], Awaitable[T]], settings: Settings, what: str) -> T:
+    """While a claimed row is ours (half its lease), wait for a database that went away."""
+    return await db.patiently(operation, settings.outbox_lease_seconds / 2, what)
 
 
 async def defer(row: Notification, until: datetime) -> None:
