@@ -81,7 +81,9 @@ class View:
             cache.values.move_to_end(key)
             return cache.values[key]  # type: ignore[no-any-return]
         value = await compute()
-        if cache.at == self.at:  # not filed under a stamp that moved while computing
+        # Not filed under a stamp that moved while computing; and nothing is kept for what was
+        # not found, so addresses made up by the thousand cannot push real entries out.
+        if value is not None and cache.at == self.at:
             cache.values[key] = value
             if len(cache.values) > cache.size:
                 cache.values.popitem(last=False)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from babel.dates import format_date
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -76,6 +77,9 @@ def _make_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # Templates change only with a deploy, which restarts the processes: no stat() of every
+        # template (and each one it includes) on every render.
+        auto_reload=False,
     )
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(get_time_zone=lambda: settings.get().time_zone, timedelta=timedelta)
@@ -107,6 +111,17 @@ def page_context(request: Request) -> dict[str, Any]:
         "elderly": request.scope.get("elderly_mode", False),
         "unread": request.scope.get("unread", 0),
     }
+
+
+def preload() -> None:
+    """Compile every template now (at start-up) rather than on the first request that needs it."""
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
+def render_fragment(name: str, context: dict[str, Any]) -> Markup:
+    """A partial template rendered to safe HTML in the current language (for caching)."""
+    return Markup(env.get_template(name).render(context))
 
 
 def render(

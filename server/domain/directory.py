@@ -41,9 +41,9 @@ class Tree:
     districts: list[DistrictEntry]
 
 
-async def centre_tree() -> Tree:
+async def centre_tree(view: cache.View | None = None) -> Tree:
     """The home page's tree, from the places cache."""
-    view = await cache.places.view()
+    view = view or await cache.places.view()
     return await view.get(("tree",), _centre_tree)
 
 
@@ -79,9 +79,21 @@ class Place:
     children: list[OrgNode]  # a city's districts or a district's streets, each with its page
 
 
-async def place(node: OrgNode) -> Place:
+async def place(code: str) -> Place:
+    """A place's page by its node's code, from the places cache."""
+    view = await cache.places.view()
+    found = await view.get(("place", code), lambda: _place(code))
+    if found is None:
+        raise NotFound(N_("This place does not exist."))
+    return found
+
+
+async def _place(code: str) -> Place | None:
     """Streets and communities list every centre in them; a district or the city lists its
     own centres and links its children, rather than hundreds of centres on one page."""
+    node = await OrgNode.get_or_none(code=code) if fits(OrgNode, code) else None
+    if node is None:
+        return None
     if node.level in (Level.CITY, Level.DISTRICT):
         own = await Centre.filter(is_active=True, node_id=node.id).order_by("name")
         children = await OrgNode.filter(parent_id=node.id).order_by("sort_order", "name")

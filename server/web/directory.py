@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from server import cache, i18n
 from server.domain import availability, directory
-from server.domain.errors import NotFound
-from server.i18n import N_
 from server.models.places import OrgNode
-from server.templating import render
+from server.templating import render, render_fragment
 
 
 def _coordinates(request: Request) -> tuple[float, float] | None:
@@ -27,17 +27,29 @@ async def home(request: Request) -> Response:
     """The directory: search results, the nearest centres, or the whole tree."""
     query = request.query_params.get("q", "").strip()[:50]
     here = _coordinates(request)
-    context: dict[str, object] = {"query": query, "results": None, "nearest": None, "tree": None}
+    context: dict[str, object] = {"query": query, "results": None, "nearest": None}
     if query:
         context["results"] = await directory.search_services(query)
         context["places"] = await _matching_places(query)
     elif here:
         context["nearest"] = await directory.nearest_centres(*here)
     else:
-        context["tree"] = await directory.centre_tree()
+        context["tree_html"] = await _tree_html()
     return render(
         request, "directory/index.html", context, block="results" if query or here else None
     )
+
+
+async def _tree_html() -> Markup:
+    """The tree as HTML in the current language, from the places cache: the home page is
+    everyone's first page, and drawing its few hundred links is most of its cost."""
+    view = await cache.places.view()
+
+    async def draw() -> Markup:
+        tree = await directory.centre_tree(view)
+        return render_fragment("directory/_tree.html", {"tree": tree})
+
+    return await view.get(("tree.html", i18n.get_language()), draw)
 
 
 async def _matching_places(query: str) -> list[OrgNode]:
@@ -70,11 +82,8 @@ async def service(request: Request) -> Response:
 
 async def node(request: Request) -> Response:
     """Centres under one street or community, for 'type your community' and tree links."""
-    found = await OrgNode.get_or_none(code=request.path_params["code"])
-    if found is None:
-        raise NotFound(N_("This place does not exist."))
-    place = await directory.place(found)
-    context = {"node": found, "centres": place.centres, "children": place.children}
+    place = await directory.place(request.path_params["code"])
+    context = {"node": place.node, "centres": place.centres, "children": place.children}
     return render(request, "directory/node.html", context)
 
 
