@@ -283,13 +283,20 @@ async def for_member(
     member: Member, *, limit: int = 20, now: datetime | None = None
 ) -> list[Suggestion]:
     """Open tasks with room in or near ``member``'s areas, best first, with their reasons."""
+    return (await for_member_with_pool(member, limit=limit, now=now))[0]
+
+
+async def for_member_with_pool(
+    member: Member, *, limit: int = 20, now: datetime | None = None
+) -> tuple[list[Suggestion], Pool]:
+    """``for_member``, and the pool it ranked (the member's profile: e.g. their monthly cap)."""
     pool = await task_pool(member, now or datetime.now(UTC))
     ranked = rank_tasks(pool, limit)
     chosen = Task.filter(id__in=[i for i, _ in ranked]).select_related("centre", "node")
     found = {t.id: t for t in await chosen}
     for task_id, suggestion in ranked:
         suggestion.task = found[task_id]
-    return [suggestion for _, suggestion in ranked]
+    return [suggestion for _, suggestion in ranked], pool
 
 
 async def task_pool(member: Member, now: datetime) -> Pool:

@@ -333,7 +333,7 @@ async def pledge_withdraw(request: Request) -> Response:
 async def for_you(request: Request) -> Response:
     user = require_user(request)
     member = await member_of(user)
-    found = await matching.for_member(member) if member else []  # tasks with centre and node
+    found, pool = await matching.for_member_with_pool(member) if member else ([], None)
     suggestions = [(s.task, reasons(s.parts)) for s in found if s.task]
     invited = await invitations.waiting(user)
     context = {
@@ -341,17 +341,16 @@ async def for_you(request: Request) -> Response:
         "current": is_current(member),
         "suggestions": suggestions,
         "invited": invited,
-        "cap": await _reached_cap(member) if member and not found else None,
+        "cap": _reached_cap(pool) if pool and not found else None,
         "has_pledge": bool(member and await pledges.has_pledge(member, today())),
         "statuses": MEMBER_STATUS,
     }
     return render(request, "volunteer/for_you.html", context)
 
 
-async def _reached_cap(member: Member) -> int | None:
+def _reached_cap(pool: matching.Pool) -> int | None:
     """The tasks a month the member pledged, if they have taken on that many (then nothing is
     suggested until next month)."""
-    pool = await matching.task_pool(member, datetime.now(UTC))
     p = pool.profiles[0] if pool.profiles else None
     reached = p is not None and p.monthly_tasks is not None and p.month_tasks >= p.monthly_tasks
     return p.monthly_tasks if reached and p else None
