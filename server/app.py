@@ -112,6 +112,7 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
         debug=False,
         routes=routes,
         middleware=[
+            Middleware(errors.LastResort),
             # Outside the request context, so the body its CSRF check reads is limited too.
             Middleware(
                 errors.BodyLimit,

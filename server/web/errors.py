@@ -109,6 +109,42 @@ async def csrf_failure(scope: Scope, receive: Receive, send: Send) -> None:
     await response(scope, receive, send)
 
 
+class LastResort:
+    """Answers whatever escaped every handler with the 500 page (or JSON), and stops it there.
+
+    Starlette's ServerErrorMiddleware answers too, but then raises the error again, and uvicorn
+    closes the connection after it: a browser or proxy that had sent its next request on that
+    connection gets no answer at all. With PostgreSQL restarting under load (drill 2) that was
+    one request in three. The outermost middleware, so it also covers the session lookup.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            if started:
+                raise  # half an answer is out: only closing the connection can tell the client
+            token = i18n.set_language(scope.get("language", i18n.DEFAULT_LANGUAGE))
+            try:
+                response = await server_error(Request(scope, receive), exc)
+            finally:
+                i18n._current.reset(token)
+            await response(scope, receive, send)
+
+
 class BodyTooLarge(HTTPException):
     """Raised by BodyLimit when reading a body over the limit; http_error shows it as a 413."""
 

@@ -98,3 +98,27 @@ async def test_a_nul_in_a_form_field_is_refused_and_nothing_is_written(client):
     )
     assert multipart.status_code == 422
     assert await User.filter(phone="13812345678").count() == 0
+
+
+# What escapes every handler: the 500 page, and the error stops there ------------------------
+
+
+async def test_a_database_away_during_the_session_lookup_is_the_500_page(client, monkeypatch):
+    from server.web import context
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ConnectionRefusedError("PostgreSQL is restarting")
+
+    client.cookies.set("ds_session", context._signer(context_settings()).sign("k").decode())
+    monkeypatch.setattr(context.Session, "filter", refused)
+    # The ASGI transport raises whatever escapes the app: here nothing does (uvicorn would
+    # otherwise close the connection, and the next request sent on it would get no answer).
+    response = await client.get("/centres/CENTREA")
+    assert response.status_code == 500
+    assert "请稍后再试" in response.text
+
+
+def context_settings():  # type: ignore[no-untyped-def]
+    from server import settings
+
+    return settings.get()
