@@ -65,6 +65,9 @@ class RequestContextMiddleware:
             return
         conn = HTTPConnection(scope)
         cookies_out: list[str] = []
+        # The language switch's cookie first: should the session lookup fail (the database
+        # away), the error page is still in the language the person chose.
+        scope["language"] = i18n.pick(conn.cookies.get(LANG_COOKIE)) or i18n.DEFAULT_LANGUAGE
         await self._load_session(scope, conn, cookies_out)
         _choose_language(scope, conn)
         csrf = self._csrf_cookie(conn, cookies_out)

@@ -122,3 +122,16 @@ def context_settings():  # type: ignore[no-untyped-def]
     from server import settings
 
     return settings.get()
+
+
+async def test_that_500_page_is_in_the_language_the_person_chose(client, monkeypatch):
+    from server.web import context
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ConnectionRefusedError("PostgreSQL is restarting")
+
+    client.cookies.set("ds_session", context._signer(context_settings()).sign("k").decode())
+    client.cookies.set("ds_lang", "en")
+    monkeypatch.setattr(context.Session, "filter", refused)
+    response = await client.get("/")
+    assert response.status_code == 500 and "Please try again in a moment" in response.text
