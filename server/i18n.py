@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -21,7 +22,9 @@ from babel.support import NullTranslations, Translations
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "zh-CN"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-_BABEL_LOCALE = {"zh-CN": "zh_Hans_CN", "en": "en"}
+# Parsed once: Babel parses a locale given as a string on every call (about 0.2 ms, twenty
+# times the formatting itself), and a list page formats a date on every row.
+_BABEL_LOCALE = {"zh-CN": Locale.parse("zh_Hans_CN"), "en": Locale.parse("en")}
 _CATALOG = {"zh-CN": "zh_CN"}
 
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
@@ -92,18 +95,23 @@ def N_(message: str) -> str:
     return message
 
 
-def babel_locale() -> str:
+def babel_locale() -> Locale:
     return _BABEL_LOCALE[_current.get()]
 
 
 def format_when(value: datetime, tz: str, style: str = "medium") -> str:
     """A UTC datetime shown in ``tz`` and the current language."""
-    return format_datetime(value.astimezone(ZoneInfo(tz)), style, locale=babel_locale())
+    return format_datetime(value.astimezone(_zone(tz)), style, locale=babel_locale())
 
 
 def format_day(value: datetime, tz: str, style: str = "full") -> str:
-    return format_date(value.astimezone(ZoneInfo(tz)).date(), style, locale=babel_locale())
+    return format_date(value.astimezone(_zone(tz)).date(), style, locale=babel_locale())
 
 
 def format_clock(value: datetime, tz: str) -> str:
-    return format_time(value.astimezone(ZoneInfo(tz)), "HH:mm", locale=babel_locale())
+    return format_time(value.astimezone(_zone(tz)), "HH:mm", locale=babel_locale())
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
