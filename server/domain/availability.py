@@ -30,6 +30,36 @@ async def nearest_free(service: Service, around: datetime, now: datetime) -> lis
     return sorted(free[:ALTERNATIVES], key=lambda s: s.starts_at)
 
 
+async def day_view(
+    service: Service, now: datetime, wanted: str, calendar: slots.Calendar, days: int = 7
+) -> tuple[list[Any], tuple[Any, list[slots.Slot]] | None]:
+    """The service page's slots: the days ``upcoming_days`` lists, and the slots of the one
+    asked for (``wanted``, ISO date; else the first), reading the counters of that day only.
+    Which days have bookable slots is arithmetic on the calendar, no query."""
+    earliest, latest = slots.bookable_window(service, now)
+    tz = service.centre.time_zone
+    first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
+    open_days: list[Any] = []
+    day = first
+    while day <= last and len(open_days) < days:
+        if slots.slot_starts(calendar.plan(day), service.duration_minutes):
+            open_days.append(day)
+        day += timedelta(days=1)
+    shown = [
+        d
+        for d in open_days
+        if any(
+            earliest <= slots.at_local(d, m, tz) <= latest
+            for m in slots.slot_starts(calendar.plan(d), service.duration_minutes)
+        )
+    ]
+    if not shown:
+        return [], None
+    chosen = next((d for d in shown if d.isoformat() == wanted), shown[0])
+    on_day = await slots.slots_on(calendar, chosen)
+    return shown, (chosen, [s for s in on_day if earliest <= s.starts_at <= latest])
+
+
 async def upcoming_days(
     service: Service, now: datetime, days: int = 7, *, calendar: slots.Calendar | None = None
 ) -> list[tuple[Any, list[slots.Slot]]]:

@@ -130,13 +130,16 @@ async def slots_between(calendar: Calendar, first: date, last: date) -> list[Slo
     counters = SlotUsage.filter(
         service_id=service.id, starts_at__gte=starts[0], starts_at__lte=starts[-1]
     )
-    usage = {u.starts_at: u for u in await counters}
+    # Plain tuples: a busy service has hundreds of counters a week, and model objects for each
+    # were most of the slot list's cost.
+    rows = await counters.values_list("starts_at", "capacity", "taken")
+    usage = {starts_at: (capacity, taken) for starts_at, capacity, taken in rows}
     duration = timedelta(minutes=service.duration_minutes)
+    fresh = (service.capacity_per_slot, 0)
     slots = []
     for start in starts:
-        row = usage.get(start)
-        capacity = row.capacity if row else service.capacity_per_slot
-        slots.append(Slot(start, start + duration, capacity, row.taken if row else 0))
+        capacity, taken = usage.get(start, fresh)
+        slots.append(Slot(start, start + duration, capacity, taken))
     return slots
 
 

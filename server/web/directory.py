@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from markupsafe import Markup
 from starlette.requests import Request
@@ -65,11 +66,11 @@ async def centre(request: Request) -> Response:
 async def service(request: Request) -> Response:
     facts, calendar = await directory.service_page(request.path_params["code"])
     found, materials = facts.service, facts.materials
-    days = []
+    days: list[Any] = []
+    chosen = None
     if found.bookable:
-        days = await availability.upcoming_days(found, datetime.now(UTC), calendar=calendar)
-    wanted = request.query_params.get("day", "")
-    chosen = next((d for d in days if d[0].isoformat() == wanted), days[0] if days else None)
+        wanted = request.query_params.get("day", "")
+        days, chosen = await availability.day_view(found, datetime.now(UTC), wanted, calendar)
     context = {
         "service": found,
         "centre": found.centre,

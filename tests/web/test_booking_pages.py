@@ -274,3 +274,20 @@ async def test_the_centre_page_says_when_the_weeks_holidays_are_not_known(
     _clock_at(monkeypatch, datetime(2026, 12, 30, 2, 0, tzinfo=UTC))  # the week runs into 2027
     unknown = await client.get(f"/centres/{cast.centre_a.code}")
     assert "Holiday arrangements for 2027 are not published here yet" in unknown.text
+
+
+async def test_the_service_page_days_and_slots_are_those_of_upcoming_days(cast: Cast):
+    from datetime import timedelta
+
+    from server.domain import directory
+
+    service = await make_service(cast)
+    _, calendar = await directory.service_page(service.code)
+    for hours in (0, 9, 13, 23):  # before, during and after the day's opening hours
+        now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(hours=hours)
+        every = await availability.upcoming_days(service, now)
+        for wanted in ("", every[-1][0].isoformat(), "2001-01-01"):
+            days, chosen = await availability.day_view(service, now, wanted, calendar)
+            assert days == [day for day, _ in every]
+            expected = next((d for d in every if d[0].isoformat() == wanted), every[0])
+            assert chosen == expected
