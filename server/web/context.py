@@ -18,10 +18,10 @@ from itsdangerous import BadSignature, Signer
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from tortoise.expressions import RawSQL
+from tortoise import connections
 
 from server import i18n
-from server.models.accounts import Session
+from server.models.accounts import Session, User
 from server.models.notifications import Channel, NotificationStatus
 from server.security.tokens import digest
 from server.settings import Settings
@@ -106,24 +106,17 @@ class RequestContextMiddleware:
             out.append(clear_cookie(SESSION_COOKIE))
             return
         now = datetime.now(UTC)
-        # The session, its user and the header's unread badge in one statement: every
-        # logged-in page pays for it, so it is one round trip, not two.
-        found = (
-            Session.filter(key_hash=digest(key), expires_at__gt=now)
-            .select_related("user")
-            .annotate(unread=RawSQL(UNREAD_SQL))
-        )
-        session = await found.first()
-        user = session.user if session else None
-        if session is None or user is None or not user.is_active:
+        user = await _session_user(digest(key), now)
+        if user is None or not user.is_active:
             scope["session_problem"] = "expired"
             out.append(clear_cookie(SESSION_COOKIE))
             return
-        if session.last_seen_at is None or now - session.last_seen_at > TOUCH_EVERY:
-            await Session.filter(id=session.id).update(last_seen_at=now)
+        seen = _LAST_SEEN.to_python_value(user.session_seen)  # type: ignore[attr-defined]
+        if seen is None or now - seen > TOUCH_EVERY:
+            await Session.filter(id=user.session_id).update(last_seen_at=now)  # type: ignore[attr-defined]
         scope["user"] = user
         scope["session_key"] = key
-        scope["unread"] = int(session.unread)  # type: ignore[attr-defined]
+        scope["unread"] = int(user.session_unread)  # type: ignore[attr-defined]
 
     def _csrf_cookie(self, conn: HTTPConnection, out: list[str]) -> str:
         token = conn.cookies.get(CSRF_COOKIE, "")
@@ -131,6 +124,31 @@ class RequestContextMiddleware:
             token = secrets.token_urlsafe(32)
             out.append(make_cookie(CSRF_COOKIE, token, self.settings, max_age=None))
         return token
+
+
+_LAST_SEEN = Session._meta.fields_map["last_seen_at"]
+_EXPIRES = Session._meta.fields_map["expires_at"]
+_SESSION_FIELDS = ["session_id", "session_seen", "session_unread"]
+
+
+async def _session_user(key_hash: str, now: datetime) -> User | None:
+    """The user of a live session, carrying the session's id, when it was last seen and the
+    unread badge: one statement on every logged-in page, written by hand because building it
+    with the query builder (a select_related of two wide tables and an annotation) cost a
+    millisecond of Python on each request, more than running it."""
+    conn = connections.get("default")
+    first, second = ("?", "?") if conn.capabilities.dialect == "sqlite" else ("$1", "$2")
+    sql = (
+        'SELECT "users".*, "sessions"."id" AS "session_id",'
+        ' "sessions"."last_seen_at" AS "session_seen",'
+        f' {UNREAD_SQL} AS "session_unread"'
+        ' FROM "sessions" JOIN "users" ON "users"."id" = "sessions"."user_id"'
+        f' WHERE "sessions"."key_hash" = {first} AND "sessions"."expires_at" > {second} LIMIT 1'
+    )
+    values = [key_hash, _EXPIRES.to_db_value(now, Session)]
+    executor = conn.executor_class(model=User, db=conn)
+    found = await executor.execute_select(sql, values, custom_fields=_SESSION_FIELDS)
+    return found[0] if found else None
 
 
 def _holds_nul(scope: Scope) -> bool:

@@ -106,11 +106,11 @@ async def test_a_nul_in_a_form_field_is_refused_and_nothing_is_written(client):
 async def test_a_database_away_during_the_session_lookup_is_the_500_page(client, monkeypatch):
     from server.web import context
 
-    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+    async def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ConnectionRefusedError("PostgreSQL is restarting")
 
     client.cookies.set("ds_session", context._signer(context_settings()).sign("k").decode())
-    monkeypatch.setattr(context.Session, "filter", refused)
+    monkeypatch.setattr(context, "_session_user", refused)
     # The ASGI transport raises whatever escapes the app: here nothing does (uvicorn would
     # otherwise close the connection, and the next request sent on it would get no answer).
     response = await client.get("/centres/CENTREA")
@@ -127,11 +127,11 @@ def context_settings():  # type: ignore[no-untyped-def]
 async def test_that_500_page_is_in_the_language_the_person_chose(client, monkeypatch):
     from server.web import context
 
-    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+    async def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ConnectionRefusedError("PostgreSQL is restarting")
 
     client.cookies.set("ds_session", context._signer(context_settings()).sign("k").decode())
     client.cookies.set("ds_lang", "en")
-    monkeypatch.setattr(context.Session, "filter", refused)
+    monkeypatch.setattr(context, "_session_user", refused)
     response = await client.get("/")
     assert response.status_code == 500 and "Please try again in a moment" in response.text
