@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -32,12 +33,10 @@ class World:
     tokens: list[str]
 
 
-async def build_world(users: int, capacity: int) -> World:
-    """A centre open every day 08:00-20:00, one 10-minute service, ``users`` users with tokens."""
-    from server import db, migrations_tool, settings
-    from server.domain import accounts
-    from server.domain.audit import Origin
-    from server.models.accounts import User
+async def open_all_day_service(code: str, word: str, *, capacity: int, days: int) -> Any:
+    """A community ``code`` with a centre open 08:00-20:00 every day and one 10-minute service
+    of ``capacity`` places a slot, bookable ``days`` ahead with no limits per person; named
+    with ``word`` (基准, 演练). Returns the service, with its centre."""
     from server.models.places import (
         Centre,
         CentreKind,
@@ -48,32 +47,44 @@ async def build_world(users: int, capacity: int) -> World:
         WeeklyHours,
     )
 
+    node = await OrgNode.create(
+        code=code, name=f"{word}社区", level=Level.COMMUNITY, path=f"{code}/", depth=0
+    )
+    centre = await Centre.create(
+        node=node, node_path=node.path, kind=CentreKind.COMMUNITY, name=f"{word}中心", address="-"
+    )
+    await WeeklyHours.bulk_create(
+        [WeeklyHours(centre=centre, weekday=d, opens=480, closes=1200) for d in range(7)]
+    )
+    service = await Service.create(
+        centre=centre,
+        category=ServiceCategory.OTHER,
+        name=f"{word}事项",
+        duration_minutes=10,
+        capacity_per_slot=capacity,
+        min_lead_minutes=0,
+        max_days_ahead=days,
+        max_active_per_person=10_000,
+        max_active_per_beneficiary=10_000,
+        reminder_offsets_minutes=[],
+    )
+    service.centre = centre
+    return service
+
+
+async def build_world(users: int, capacity: int) -> World:
+    """A centre open every day 08:00-20:00, one 10-minute service, ``users`` users with tokens."""
+    from server import db, migrations_tool, settings
+    from server.domain import accounts
+    from server.domain.audit import Origin
+    from server.models.accounts import User
+
     config = settings.get()
     await migrations_tool.upgrade(config)
     await db.open_db(config)
     try:
         suffix = str(int(time.time() * 1000))[-8:]
-        node = await OrgNode.create(
-            code=f"B{suffix}", name="基准社区", level=Level.COMMUNITY, path=f"B{suffix}/", depth=0
-        )
-        centre = await Centre.create(
-            node=node, node_path=node.path, kind=CentreKind.COMMUNITY, name="基准中心", address="-"
-        )
-        await WeeklyHours.bulk_create(
-            [WeeklyHours(centre=centre, weekday=d, opens=480, closes=1200) for d in range(7)]
-        )
-        service = await Service.create(
-            centre=centre,
-            category=ServiceCategory.OTHER,
-            name="基准事项",
-            duration_minutes=10,
-            capacity_per_slot=capacity,
-            min_lead_minutes=0,
-            max_days_ahead=60,
-            max_active_per_person=10_000,
-            max_active_per_beneficiary=10_000,
-            reminder_offsets_minutes=[],
-        )
+        service = await open_all_day_service(f"B{suffix}", "基准", capacity=capacity, days=60)
         await User.bulk_create(
             [User(phone=f"17{suffix[-3:]}{i:06d}", password_hash="-") for i in range(users)]
         )
