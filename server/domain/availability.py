@@ -61,14 +61,13 @@ async def day_view(
 
 
 async def upcoming_days(
-    service: Service, now: datetime, days: int = 7, *, calendar: slots.Calendar | None = None
+    service: Service, now: datetime, days: int = 7
 ) -> list[tuple[Any, list[slots.Slot]]]:
-    """The next ``days`` days that have bookable slots, each with its slots (free or full).
-    ``calendar``: the service's, when the caller has it (e.g. from the places cache)."""
+    """The next ``days`` days that have bookable slots, each with its slots (free or full)."""
     earliest, latest = slots.bookable_window(service, now)
     tz = service.centre.time_zone
     first, last = slots.local_day(earliest, tz), slots.local_day(latest, tz)
-    calendar = calendar or await slots.load_calendar(service, first, last)
+    calendar = await slots.load_calendar(service, first, last)
     open_days: list[Any] = []
     day = first
     while day <= last and len(open_days) < days:  # day plans are cheap; counters are a query

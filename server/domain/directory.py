@@ -41,13 +41,7 @@ class Tree:
     districts: list[DistrictEntry]
 
 
-async def centre_tree(view: cache.View | None = None) -> Tree:
-    """The home page's tree, from the places cache."""
-    view = view or await cache.places.view()
-    return await view.get(("tree",), _centre_tree)
-
-
-async def _centre_tree() -> Tree:
+async def centre_tree() -> Tree:
     """The city's and districts' own centres, and each district's streets: two queries.
 
     A big city has thousands of centres (5,000 in the city dataset): the home page lists the

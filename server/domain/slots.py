@@ -52,26 +52,20 @@ async def load_calendar(service: Service, start: date, end: date) -> Calendar:
     return (await load_calendars(centre, [service], start, end))[service.id]
 
 
-def calendar_of(
-    centre: Centre, service: Service, hours: list[WeeklyHours], changes: list[ScheduleException]
-) -> Calendar:
-    """The calendar from rows already read (e.g. cached): the centre's weekly hours and its
-    closures and changed hours on any days, as many as were read."""
-    return _calendar(centre, service, hours, changes)
-
-
 async def load_calendars(
     centre: Centre, services: Iterable[Service], start: date, end: date
 ) -> dict[int, Calendar]:
     """The calendars of services of ``centre``, by service id, in two queries for any number."""
     hours = await WeeklyHours.filter(centre_id=centre.id)
     changes = await ScheduleException.filter(centre_id=centre.id, date__gte=start, date__lte=end)
-    return {s.id: _calendar(centre, s, hours, changes) for s in services}
+    return {s.id: calendar_of(centre, s, hours, changes) for s in services}
 
 
-def _calendar(
+def calendar_of(
     centre: Centre, service: Service, hours: list[WeeklyHours], changes: list[ScheduleException]
 ) -> Calendar:
+    """The calendar from rows already read (by ``load_calendars``, or from the places cache):
+    the centre's weekly hours and its closures and changed hours on the days read."""
     centre_week: Week = defaultdict(list)
     service_week: Week = defaultdict(list)
     for row in hours:

@@ -47,7 +47,7 @@ async def _tree_html() -> Markup:
     view = await cache.places.view()
 
     async def draw() -> Markup:
-        tree = await directory.centre_tree(view)
+        tree = await directory.centre_tree()  # drawn once per stamp and language
         return render_fragment("directory/_tree.html", {"tree": tree})
 
     return await view.get(("tree.html", i18n.get_language()), draw)
