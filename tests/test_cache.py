@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import httpx
 
 from server import cache
-from server.domain import centre_setup, directory
+from server.domain import centre_setup
 from server.domain.audit import CLI
 from server.models.places import Centre, Service
 from server.models.stamps import Stamp
@@ -91,4 +91,3 @@ async def test_an_unknown_or_closed_centre_is_404_even_when_cached(
     await Centre.filter(id=cast.centre_b.id).update(is_active=False)
     await cache.bump(cache.PLACES)
     assert (await client.get(f"/centres/{cast.centre_b.code}")).status_code == 404
-    assert directory.CentreFacts  # the type the cache holds for a centre

@@ -43,7 +43,8 @@ async def test_past_its_time_the_error_is_raised_and_other_errors_at_once(monkey
     assert calls == [1]
 
 
-async def test_the_worker_redis_waits_for_a_server_that_comes_back(settings, db):
+async def test_the_worker_redis_pool_talks_to_the_configured_redis(settings, db):
+    # Waiting out an outage is shown by drill 1 (bench/DRILLS.md), with a real stopped server.
     from server.redis_client import redis_url
 
     redis = patient_redis(redis_url(settings))

@@ -4,7 +4,7 @@ One world is built with N rows of everything a page lists (bookings, needs, task
 hours, members, centres, audit entries, messages), every page is asked once and its
 statements counted; then 2N more of each are added and every page is asked again. A list
 page must send the same number of statements both times: no statement per row. Run with
-``-s`` to see the table (bench/QUERY_COUNTS.md holds a copy).
+``-s`` to see the table (bench/RESULTS.md, "Queries per request", holds a copy).
 """
 
 from __future__ import annotations
