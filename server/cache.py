@@ -9,15 +9,19 @@ older stamp and never served after it: every process sees a committed change on 
 request, with no time-to-live and no message between processes. Redis is not involved: pages
 stay fast and correct while it is away.
 
+A ``KeyedCache`` keeps one stamp per key instead (the open tasks of each street), read for all
+the keys a request needs in one statement.
+
 What is cached are plain read-only values built for pages; nothing taken from a cache may be
 changed or saved.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 from tortoise import connections
 from tortoise.expressions import F
@@ -25,10 +29,20 @@ from tortoise.expressions import F
 from server.models.stamps import Stamp
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+_keyed: list[KeyedCache[Any, Any]] = []  # for clear_all
 
 # Centres, their nodes, hours, closures, services, materials and notices, and the tree: what
 # the directory, the centre pages and the service pages show to anyone.
 PLACES = "places"
+
+
+def street_tasks(street: str) -> str:
+    """The stamp of the open tasks of one street (its path, ``a/b/c/``): new tasks, places
+    taken or given back, tasks done. A short hash keeps the name within the column; two streets
+    sharing one would only empty each other's entry now and then."""
+    return f"tasks:{zlib.crc32(street.encode()):08x}"
 
 
 async def bump(name: str) -> None:
@@ -46,6 +60,20 @@ async def stamp(name: str) -> int:
         f'SELECT "value" FROM "stamps" WHERE "name" = {marker}', [name]
     )
     return int(rows[0]["value"]) if rows else 0
+
+
+async def stamps(names: list[str]) -> dict[str, int]:
+    """Several stamps in one statement (a missing one reads as 0)."""
+    if not names:
+        return {}
+    conn = connections.get("default")
+    sqlite = conn.capabilities.dialect == "sqlite"
+    markers = ", ".join("?" if sqlite else f"${i}" for i in range(1, len(names) + 1))
+    rows = await conn.execute_query_dict(
+        f'SELECT "name", "value" FROM "stamps" WHERE "name" IN ({markers})', names
+    )
+    found = {row["name"]: int(row["value"]) for row in rows}
+    return {name: found.get(name, 0) for name in names}
 
 
 class Cache:
@@ -90,9 +118,49 @@ class View:
         return value
 
 
+class KeyedCache(Generic[K, T]):
+    """Values by key, each valid for its own stamp (``stamp_of(key)``): a change to one street's
+    tasks empties that street's entry only. At most ``size`` keys (least recently used go)."""
+
+    def __init__(self, stamp_of: Callable[[K], str], size: int) -> None:
+        self.stamp_of = stamp_of
+        self.size = size
+        self.values: OrderedDict[K, tuple[int, T]] = OrderedDict()
+        _keyed.append(self)
+
+    async def get_many(
+        self, keys: list[K], compute: Callable[[list[K]], Awaitable[dict[K, T]]]
+    ) -> dict[K, T]:
+        """The values of ``keys``: one statement reads their stamps, then what is missing or
+        older than its stamp is computed in one call and filed under the stamp read before."""
+        names = {key: self.stamp_of(key) for key in keys}
+        now = await stamps(sorted(set(names.values())))
+        found: dict[K, T] = {}
+        for key in keys:
+            held = self.values.get(key)
+            if held is not None and held[0] == now[names[key]]:
+                self.values.move_to_end(key)
+                found[key] = held[1]
+        missing = [key for key in keys if key not in found]
+        if missing:
+            computed = await compute(missing)
+            for key in missing:
+                found[key] = computed[key]
+                self.values[key] = (now[names[key]], computed[key])
+                self.values.move_to_end(key)
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        self.values.clear()
+
+
 places = Cache(PLACES, size=20_000)
 
 
 def clear_all() -> None:
     """Forget everything cached (a new database opened, or emptied between tests)."""
     places.clear()
+    for each in _keyed:
+        each.clear()

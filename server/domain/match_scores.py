@@ -106,6 +106,8 @@ class Profile:
     last_claimed: datetime | None = None
     month_tasks: int = 0
     month_hours: Decimal = Decimal(0)
+    pledged: bool = False  # has a current pledge (even one whose dates are over)
+    claimed: set[int] = field(default_factory=set)  # tasks of the claims read (see _add_load)
 
 
 @dataclass
@@ -150,6 +152,7 @@ class Pool:
 
     jobs: list[Job]
     profiles: list[Profile]
+    tasks: dict[int, Task] = field(default_factory=dict)  # for_member: the jobs' tasks, by id
 
 
 def score(job: Job, profile: Profile, *, people: bool = True) -> Suggestion | Excluded:

@@ -12,14 +12,16 @@ task or were invited to it (a member does not see tasks they claimed or declined
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F, Q
 
+from server import cache
 from server import settings as settings_module
 from server.domain.match_scores import (
     RECENT_DAYS,
@@ -101,7 +103,7 @@ def local_today(now: datetime) -> date:
     return now.astimezone(settings_module.get().tz).date()
 
 
-@cache
+@functools.cache
 def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
@@ -114,20 +116,21 @@ async def _members(where: Q, today: date) -> list[dict[str, Any]]:
 
 
 async def profiles(
-    rows: list[dict[str, Any]], now: datetime, *, areas_in: str = ""
+    rows: list[dict[str, Any]], now: datetime, *, areas_in: str = "", all_claims: bool = False
 ) -> dict[int, Profile]:
     """Profiles for member rows (MEMBER_COLUMNS): current pledges, skills, load, and the
-    pledged areas (those under the path ``areas_in`` only, when given)."""
+    pledged areas (those under the path ``areas_in`` only, when given). ``all_claims`` also
+    fills in every task each member ever claimed (for one member: "for you")."""
     found = {r["id"]: Profile(**r) for r in rows}
     if not found:
         return found
     today = local_today(now)
     pledges = await Pledge.filter(
-        Q(date_to__isnull=True) | Q(date_to__gte=today),
-        member_id__in=list(found),
-        status=PledgeStatus.ACTIVE,
-        valid_until__gte=today,
+        member_id__in=list(found), status=PledgeStatus.ACTIVE, valid_until__gte=today
     ).values(*PLEDGE_COLUMNS)
+    for row in pledges:
+        found[row["member_id"]].pledged = True
+    pledges = [row for row in pledges if row["date_to"] is None or row["date_to"] >= today]
     owner = {row["id"]: found[row["member_id"]] for row in pledges}
     for row in pledges:
         _add_pledge(owner[row["id"]], row)
@@ -139,7 +142,7 @@ async def profiles(
         areas = areas.filter(node__path__startswith=areas_in) if areas_in else areas
         for pledge_id, path in await areas.values_list("pledge_id", "node__path"):
             owner[pledge_id].areas.append(path)
-    await _add_load(found, now)
+    await _add_load(found, now, all_claims)
     return found
 
 
@@ -165,18 +168,21 @@ def _window(raw: Any) -> tuple[int, int, int] | None:
         return None
 
 
-async def _add_load(found: dict[int, Profile], now: datetime) -> None:
-    """Claims of the last 30 days (fair spread) and of this calendar month (the pledged cap)."""
+async def _add_load(found: dict[int, Profile], now: datetime, all_claims: bool) -> None:
+    """Claims of the last 30 days (fair spread) and of this calendar month (the pledged cap);
+    with ``all_claims``, every claim's task too, read in the same statement."""
     local = now.astimezone(settings_module.get().tz)
     month = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     recent = now - timedelta(days=RECENT_DAYS)
-    rows = (
-        Claim.filter(member_id__in=list(found), claimed_at__gte=min(month, recent))
-        .exclude(status__in=GIVEN_BACK)
-        .values_list("member_id", "claimed_at", "task__estimated_hours")
-    )
-    for member_id, claimed_at, hours in await rows:
+    columns = ("member_id", "claimed_at", "task__estimated_hours", "status", "task_id")
+    claims = Claim.filter(member_id__in=list(found))
+    if not all_claims:
+        claims = claims.filter(claimed_at__gte=min(month, recent)).exclude(status__in=GIVEN_BACK)
+    for member_id, claimed_at, hours, status, task_id in await claims.values_list(*columns):
         p = found[member_id]
+        p.claimed.add(task_id)
+        if status in GIVEN_BACK:
+            continue
         if claimed_at >= recent:
             p.recent += 1
             p.last_claimed = max(p.last_claimed or claimed_at, claimed_at)
@@ -292,11 +298,51 @@ async def for_member_with_pool(
     """``for_member``, and the pool it ranked (the member's profile: e.g. their monthly cap)."""
     pool = await task_pool(member, now or datetime.now(UTC))
     ranked = rank_tasks(pool, limit)
-    chosen = Task.filter(id__in=[i for i, _ in ranked]).select_related("centre", "node")
-    found = {t.id: t for t in await chosen}
     for task_id, suggestion in ranked:
-        suggestion.task = found[task_id]
+        suggestion.task = pool.tasks[task_id]
     return [suggestion for _, suggestion in ranked], pool
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """An open task with room, as matching scores it and as "for you" shows it (read-only)."""
+
+    job: Job
+    task: Task  # with its centre and node
+
+
+async def _open_tasks(streets: list[str]) -> dict[str, tuple[OpenTask, ...]]:
+    """The open tasks with room in each street, started or not (the caller drops the started),
+    each street's soonest first: three statements for any number of streets."""
+    near = Q(*[Q(node_path__startswith=street) for street in streets], join_type="OR")
+    rows = await Task.filter(near, status=TaskStatus.OPEN, taken__lt=F("capacity")).select_related(
+        "centre", "node"
+    )
+    skills: dict[int, dict[int, str]] = defaultdict(dict)
+    links = TaskSkill.filter(task_id__in=[t.id for t in rows])
+    for task_id, skill_id, code in await links.values_list("task_id", "skill_id", "skill__code"):
+        skills[task_id][skill_id] = code
+    default = settings_module.get().time_zone
+    found: dict[str, list[OpenTask]] = {street: [] for street in streets}
+    for task in rows:
+        tz = _zone(task.centre.time_zone or default)
+        job = Job(**_row(task, TASK_COLUMNS), tz=tz, skills=skills.get(task.id, {}))
+        found.setdefault(street_of(task.node_path), []).append(OpenTask(job, task))
+    return {street: tuple(found[street]) for street in streets}
+
+
+# Per process, each street's entry valid until that street's stamp moves: every change to a
+# task's being open with room (claims.take_place and free_place, need_tasks and projects
+# creating tasks, claim_completion closing one) bumps it in its own transaction.
+open_tasks: cache.KeyedCache[str, tuple[OpenTask, ...]] = cache.KeyedCache(
+    cache.street_tasks, size=1_000
+)
+
+
+async def bump_street(node_path: str) -> None:
+    """Call in the transaction of any change to whether a task under ``node_path`` is open
+    with room (created, a place taken or given back, done)."""
+    await cache.bump(cache.street_tasks(street_of(node_path)))
 
 
 async def task_pool(member: Member, now: datetime) -> Pool:
@@ -304,18 +350,21 @@ async def task_pool(member: Member, now: datetime) -> Pool:
     minus those the member claimed or declined; empty for a member who is not current."""
     if member.status != MemberStatus.VERIFIED or _lapsed(member, now):
         return Pool([], [])
-    profile = (await profiles([_row(member, MEMBER_COLUMNS)], now))[member.id]
+    profile = (await profiles([_row(member, MEMBER_COLUMNS)], now, all_claims=True))[member.id]
     if profile.monthly_tasks is not None and profile.month_tasks >= profile.monthly_tasks:
         return Pool([], [profile])  # at the monthly pledge: nothing to offer this month
     streets = sorted({street_of(member.node_path), *map(street_of, profile.areas)})
-    near = Q(*[Q(node_path__startswith=street) for street in streets], join_type="OR")
-    rows = await Task.filter(
-        near,
-        Q(starts_at__isnull=True) | Q(starts_at__gt=now),
-        status=TaskStatus.OPEN,
-        taken__lt=F("capacity"),
-    ).values(*TASK_COLUMNS)
-    claimed = await Claim.filter(member_id=member.id).values_list("task_id", flat=True)
+    by_street = await open_tasks.get_many(streets, _open_tasks)
     declined = Invitation.filter(member_id=member.id, status=InvitationStatus.DECLINED)
-    done_with = {*claimed, *await declined.values_list("task_id", flat=True)}
-    return Pool(await jobs([r for r in rows if r["id"] not in done_with]), [profile])
+    done_with = profile.claimed | set(await declined.values_list("task_id", flat=True))
+    found = {
+        each.job.id: each
+        for street in streets
+        for each in by_street[street]
+        if each.job.id not in done_with and (each.job.starts_at is None or each.job.starts_at > now)
+    }
+    return Pool(
+        [each.job for each in found.values()],
+        [profile],
+        {task_id: each.task for task_id, each in found.items()},
+    )

@@ -342,7 +342,7 @@ async def for_you(request: Request) -> Response:
         "suggestions": suggestions,
         "invited": invited,
         "cap": _reached_cap(pool) if pool and not found else None,
-        "has_pledge": bool(member and await pledges.has_pledge(member, today())),
+        "has_pledge": bool(pool and pool.profiles and pool.profiles[0].pledged),
         "statuses": MEMBER_STATUS,
     }
     return render(request, "volunteer/for_you.html", context)

@@ -1,0 +1,62 @@
+""" "For you" reads each street's open tasks once per process, until a change to them moves that
+street's stamp: a place taken or given back and a new task show on the next look."""
+
+from __future__ import annotations
+
+from server.domain import claims, matching, need_tasks
+from server.models.members import Member
+from tests.cast import Cast
+from tests.domain.claim_fixtures import (
+    HOUR,
+    NOW,
+    WEB,
+    claim_at,
+    make_task,
+    member_of,
+    member_user,
+    small_wish,
+)
+from tests.querycount import counting
+
+
+async def suggested(member: Member) -> list[int]:
+    return [s.task.id for s in await matching.for_member(member, now=NOW) if s.task]
+
+
+def reads_tasks(statements: list[str]) -> bool:
+    return any('FROM "tasks"' in s for s in statements)
+
+
+async def test_the_last_place_taken_or_given_back_shows_on_the_next_look(cast: Cast, settings):
+    looker = await member_of(await member_user(cast, "13600000011"))
+    other = await member_user(cast, "13600000012")
+    task = await make_task(cast, capacity=1)
+    assert await suggested(looker) == [task.id]  # the street's tasks are now held
+    taken = await claim_at(cast, settings, task, other)
+    assert await suggested(looker) == []
+    await claims.give_back(other, taken, "临时有事", settings, WEB, now=NOW + HOUR)
+    assert await suggested(looker) == [task.id]
+
+
+async def test_a_task_opened_for_a_need_shows_on_the_next_look(cast: Cast, settings):
+    looker = await member_of(await member_user(cast, "13600000021"))
+    assert await suggested(looker) == []
+    opened = await need_tasks.open_task(await small_wish(cast), cast.staff_a, NOW)
+    assert await suggested(looker) == [opened.id]
+
+
+async def test_a_street_is_read_again_only_when_its_own_stamp_moves(cast: Cast):
+    looker = await member_of(await member_user(cast, "13600000031"))
+    task = await make_task(cast)
+    assert await suggested(looker) == [task.id]
+    with counting() as again:
+        assert await suggested(looker) == [task.id]
+    assert not reads_tasks(again.statements)
+    await matching.bump_street(f"{cast.district.path}ELSEWHERE/")  # another street's change
+    with counting() as after_other:
+        await suggested(looker)
+    assert not reads_tasks(after_other.statements)
+    await matching.bump_street(cast.grid_a.path)  # this street's
+    with counting() as after_own:
+        await suggested(looker)
+    assert reads_tasks(after_own.statements)
