@@ -62,6 +62,11 @@ async def stamp(name: str) -> int:
     return int(rows[0]["value"]) if rows else 0
 
 
+def member_pledges(member_id: int) -> str:
+    """The stamp of one member's pledges (made, changed, withdrawn)."""
+    return f"pledge:{member_id}"
+
+
 async def stamps(names: list[str]) -> dict[str, int]:
     """Several stamps in one statement (a missing one reads as 0)."""
     if not names:
@@ -129,12 +134,18 @@ class KeyedCache(Generic[K, T]):
         _keyed.append(self)
 
     async def get_many(
-        self, keys: list[K], compute: Callable[[list[K]], Awaitable[dict[K, T]]]
+        self,
+        keys: list[K],
+        compute: Callable[[list[K]], Awaitable[dict[K, T]]],
+        known: dict[str, int] | None = None,
     ) -> dict[K, T]:
-        """The values of ``keys``: one statement reads their stamps, then what is missing or
-        older than its stamp is computed in one call and filed under the stamp read before."""
+        """The values of ``keys``: one statement reads their stamps (but those in ``known``,
+        read by the caller just before), then what is missing or older than its stamp is
+        computed in one call and filed under the stamp read before."""
         names = {key: self.stamp_of(key) for key in keys}
-        now = await stamps(sorted(set(names.values())))
+        known = known or {}
+        now = {name: known[name] for name in names.values() if name in known}
+        now |= await stamps(sorted(set(names.values()) - set(now)))
         found: dict[K, T] = {}
         for key in keys:
             held = self.values.get(key)

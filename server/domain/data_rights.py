@@ -20,6 +20,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
+from server import cache
 from server.domain import bookings, claims, scheduler
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, DomainError, ValidationFailed
@@ -254,6 +255,8 @@ async def _replace_identity(user: User, theirs: _Theirs, now: datetime) -> None:
         await Booking.filter(id=booking_id).update(holder_key=f"{user.id}:gone{booking_id}")
     await Member.filter(user_id=user.id).update(real_name="", member_no="")
     await Pledge.filter(member__user_id=user.id).update(text="", status=PledgeStatus.WITHDRAWN)
+    for member in await Member.filter(user_id=user.id).only("id"):
+        await cache.bump(cache.member_pledges(member.id))
     await Invitation.filter(member__user_id=user.id, status=InvitationStatus.PENDING).update(
         status=InvitationStatus.EXPIRED, answered_at=now
     )

@@ -117,9 +117,13 @@ async def by_code(code: str) -> Invitation:
     return found
 
 
-async def waiting(user: User) -> list[Invitation]:
-    """The user's invitations still to answer, newest first, with their tasks."""
+async def waiting(user: User, ids: list[int] | None = None) -> list[Invitation]:
+    """The user's invitations still to answer, newest first, with their tasks; ``ids``: those
+    already known to be pending (``matching.task_pool`` reads them), none read if empty."""
+    if ids is not None and not ids:
+        return []
     rows = Invitation.filter(member__user_id=user.id, status=InvitationStatus.PENDING)
+    rows = rows if ids is None else rows.filter(id__in=ids)
     return await rows.select_related("task", "task__centre").order_by("-created_at", "-id")
 
 

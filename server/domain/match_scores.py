@@ -153,6 +153,7 @@ class Pool:
     jobs: list[Job]
     profiles: list[Profile]
     tasks: dict[int, Task] = field(default_factory=dict)  # for_member: the jobs' tasks, by id
+    invited: list[int] | None = None  # for_member: the member's pending invitations, if read
 
 
 def score(job: Job, profile: Profile, *, people: bool = True) -> Suggestion | Excluded:

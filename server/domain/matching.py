@@ -124,7 +124,13 @@ async def profiles(
     found = {r["id"]: Profile(**r) for r in rows}
     if not found:
         return found
-    today = local_today(now)
+    await _add_pledges(found, local_today(now), areas_in)
+    await _add_load(found, now, all_claims)
+    return found
+
+
+async def _add_pledges(found: dict[int, Profile], today: date, areas_in: str = "") -> None:
+    """The members' current pledges: caps, skills, words, weekly windows and areas."""
     pledges = await Pledge.filter(
         member_id__in=list(found), status=PledgeStatus.ACTIVE, valid_until__gte=today
     ).values(*PLEDGE_COLUMNS)
@@ -142,8 +148,34 @@ async def profiles(
         areas = areas.filter(node__path__startswith=areas_in) if areas_in else areas
         for pledge_id, path in await areas.values_list("pledge_id", "node__path"):
             owner[pledge_id].areas.append(path)
-    await _add_load(found, now, all_claims)
+
+
+async def _pledged(keys: list[tuple[int, date]]) -> dict[tuple[int, date], Profile]:
+    """For ``member_pledges``: profiles holding only the pledges of (member id, day)."""
+    found: dict[tuple[int, date], Profile] = {}
+    for member_id, today in keys:
+        held = {member_id: Profile(member_id, "")}
+        await _add_pledges(held, today)
+        found[(member_id, today)] = held[member_id]
     return found
+
+
+# Per process, a member's pledges as of a day, until the member's stamp moves: pledges.create,
+# update and withdraw bump it in their transactions (and data_rights when it empties them).
+member_pledges: cache.KeyedCache[tuple[int, date], Profile] = cache.KeyedCache(
+    lambda key: cache.member_pledges(key[0]), size=20_000
+)
+
+
+def _copy_pledges(p: Profile, held: Profile) -> None:
+    """``held``'s pledges into ``p`` (copies: a cached profile is never changed)."""
+    p.pledged, p.monthly_tasks, p.monthly_hours = (
+        held.pledged,
+        held.monthly_tasks,
+        held.monthly_hours,
+    )
+    p.skills, p.texts = set(held.skills), list(held.texts)
+    p.areas, p.pledges = list(held.areas), list(held.pledges)
 
 
 def _add_pledge(p: Profile, row: dict[str, Any]) -> None:
@@ -350,13 +382,29 @@ async def task_pool(member: Member, now: datetime) -> Pool:
     minus those the member claimed or declined; empty for a member who is not current."""
     if member.status != MemberStatus.VERIFIED or _lapsed(member, now):
         return Pool([], [])
-    profile = (await profiles([_row(member, MEMBER_COLUMNS)], now, all_claims=True))[member.id]
+    # One statement reads the stamps of the member's pledges and of their home street (most
+    # members pledge there too); the pledges' entry is per day, as pledges end by the date.
+    home, day = street_of(member.node_path), local_today(now)
+    known = await cache.stamps([cache.member_pledges(member.id), cache.street_tasks(home)])
+    held = await member_pledges.get_many([(member.id, day)], _pledged, known)
+    profile = Profile(**_row(member, MEMBER_COLUMNS))
+    _copy_pledges(profile, held[(member.id, day)])
+    await _add_load({member.id: profile}, now, all_claims=True)
     if profile.monthly_tasks is not None and profile.month_tasks >= profile.monthly_tasks:
         return Pool([], [profile])  # at the monthly pledge: nothing to offer this month
-    streets = sorted({street_of(member.node_path), *map(street_of, profile.areas)})
-    by_street = await open_tasks.get_many(streets, _open_tasks)
-    declined = Invitation.filter(member_id=member.id, status=InvitationStatus.DECLINED)
-    done_with = profile.claimed | set(await declined.values_list("task_id", flat=True))
+    streets = sorted({home, *map(street_of, profile.areas)})
+    by_street = await open_tasks.get_many(streets, _open_tasks, known)
+    asked = Invitation.filter(
+        member_id=member.id, status__in=[InvitationStatus.PENDING, InvitationStatus.DECLINED]
+    )
+    declined, pending = set(), []
+    for invitation_id, task_id, status in await asked.values_list("id", "task_id", "status"):
+        (
+            pending.append(invitation_id)
+            if status == InvitationStatus.PENDING
+            else declined.add(task_id)
+        )
+    done_with = profile.claimed | declined
     found = {
         each.job.id: each
         for street in streets
@@ -367,4 +415,5 @@ async def task_pool(member: Member, now: datetime) -> Pool:
         [each.job for each in found.values()],
         [profile],
         {task_id: each.task for task_id, each in found.items()},
+        invited=pending,
     )

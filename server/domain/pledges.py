@@ -21,6 +21,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from server import cache
 from server.domain.audit import Origin, record
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from server.domain.members import local_today
@@ -263,6 +264,7 @@ async def create_pledge(
             raise Conflict(N_("You have a pledge already: change it, or withdraw it first."))
         pledge = await Pledge.create(member=member, created_at=now, **clean.values)
         await _link(pledge, clean)
+        await cache.bump(cache.member_pledges(member.id))
         await record(
             user,
             "pledge.create",
@@ -289,6 +291,7 @@ async def update_pledge(
         if moved != 1:
             raise Conflict(N_("Your pledge changed meanwhile; reload to see it."))
         await _link(pledge, clean)
+        await cache.bump(cache.member_pledges(member.id))
         await record(
             user,
             "pledge.update",
@@ -317,6 +320,7 @@ async def withdraw_pledge(
         if moved != 1:
             raise Conflict(N_("Your pledge changed meanwhile; reload to see it."))
         pledge.status = PledgeStatus.WITHDRAWN
+        await cache.bump(cache.member_pledges(member.id))
         await record(
             user,
             "pledge.withdraw",

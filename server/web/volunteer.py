@@ -332,10 +332,10 @@ async def pledge_withdraw(request: Request) -> Response:
 
 async def for_you(request: Request) -> Response:
     user = require_user(request)
-    member = await member_of(user)
+    member = await Member.get_or_none(user_id=user.id)  # the page shows none of its places
     found, pool = await matching.for_member_with_pool(member) if member else ([], None)
     suggestions = [(s.task, reasons(s.parts)) for s in found if s.task]
-    invited = await invitations.waiting(user)
+    invited = await invitations.waiting(user, pool.invited if pool else None)
     context = {
         "member": member,
         "current": is_current(member),

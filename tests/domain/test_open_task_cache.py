@@ -3,7 +3,7 @@ street's stamp: a place taken or given back and a new task show on the next look
 
 from __future__ import annotations
 
-from server.domain import claims, matching, need_tasks
+from server.domain import claims, matching, need_tasks, pledges
 from server.models.members import Member
 from tests.cast import Cast
 from tests.domain.claim_fixtures import (
@@ -60,3 +60,23 @@ async def test_a_street_is_read_again_only_when_its_own_stamp_moves(cast: Cast):
     with counting() as after_own:
         await suggested(looker)
     assert reads_tasks(after_own.statements)
+
+
+async def test_a_pledge_made_or_withdrawn_shows_on_the_next_look(cast: Cast, settings):
+    user = await member_user(cast, "13600000041")
+    looker = await member_of(user)
+    task = await make_task(cast)  # "周六作业辅导"
+
+    async def words_part() -> list[str]:
+        found = await matching.for_member(looker, now=NOW)
+        assert [s.task.id for s in found if s.task] == [task.id]
+        return [p.reason for p in found[0].parts if p.name == "skill"]
+
+    assert await words_part() == []  # the member's (lack of) pledges is now held
+    form = pledges.PledgeForm(
+        text="周六作业辅导都可以", monthly_tasks="4", valid_until="2027-01-31"
+    )
+    await pledges.create_pledge(user, form, settings, WEB, now=NOW)
+    assert await words_part() != []  # the pledge's own words match the task's title
+    await pledges.withdraw_pledge(user, settings, WEB, now=NOW)
+    assert await words_part() == []
