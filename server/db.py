@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 import asyncpg
 from tortoise import Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.transactions import in_transaction
 
 from server import cache
-from server import settings as settings_module
 from server.models import MODEL_MODULES
 from server.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 T = TypeVar("T")
-P = ParamSpec("P")
 log = logging.getLogger(__name__)
 
 # What a query raises when the database cannot be reached or cuts the connection, e.g. while
@@ -49,8 +44,8 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
     locks, close cursors, UNLISTEN, RESET ALL) on every release, and Tortoise acquires and
     releases a connection for every statement outside a transaction: that doubled the round
     trips of a page. Doorstep leaves no session state to reset: its advisory locks are all
-    transaction-scoped (``pg_advisory_xact_lock``), settings change only with ``SET LOCAL``,
-    and it neither listens nor keeps cursors."""
+    transaction-scoped (``pg_advisory_xact_lock``), settings are given only when a connection
+    opens (``server_settings``), and it neither listens nor keeps cursors."""
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
@@ -72,6 +67,16 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         }
     else:
         connection = expand_db_url(url)
+        # asyncpg prepares every statement, and after five runs PostgreSQL may keep one generic
+        # plan for it, made once with no values and the table sizes of that moment. A subtree
+        # filter `node_path LIKE $1` can use its pattern index only when the planner sees the
+        # prefix (with a generic plan a street's dashboard read every need event of the city:
+        # 350 ms instead of 15), and a plan made while a table was small stays a scan of it
+        # after it has grown (the outbox's `id IN (...)` read took 7 ms on 80,000 rows until
+        # the next ANALYZE). Planning every statement with its values costs pages of many small
+        # statements about a tenth of their time; it is worth never meeting either.
+        settings_ = connection["credentials"].setdefault("server_settings", {})
+        settings_.setdefault("plan_cache_mode", "force_custom_plan")
         connection["credentials"].setdefault("reset", _keep_session)
     return {
         "connections": {"default": connection},
@@ -90,37 +95,6 @@ async def open_db(settings: Settings) -> None:
 async def close_db() -> None:
     cache.clear_all()
     await Tortoise.close_connections()
-
-
-@asynccontextmanager
-async def values_planned() -> AsyncIterator[None]:
-    """Run the block's statements in one read transaction whose statements PostgreSQL plans
-    with their values (a no-op on SQLite, whose planner always sees them).
-
-    asyncpg prepares every statement, and after five runs PostgreSQL may keep one generic plan
-    for it. A subtree filter ``node_path LIKE $1`` can use its pattern index only when the
-    planner sees the prefix: with a generic plan a street's dashboard read every need event of
-    the city (350 ms instead of 15). Planning every statement of every page costs the pages of
-    many small statements a tenth of their time, so only the pages that read a subtree of a big
-    table (dashboards, reports, staff lists of a node) ask for it, with ``@values_planned_page``.
-    """
-    if dialect(settings_module.get().database_url) != "postgres":
-        yield
-        return
-    async with in_transaction() as conn:
-        await conn.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")
-        yield
-
-
-def values_planned_page(handler: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
-    """A page handler whose reads run in ``values_planned()``."""
-
-    @functools.wraps(handler)
-    async def run(*args: P.args, **kwargs: P.kwargs) -> T:
-        async with values_planned():
-            return await handler(*args, **kwargs)
-
-    return run
 
 
 def migrations_location(settings: Settings) -> str:

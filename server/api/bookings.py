@@ -13,7 +13,7 @@ from starlette.routing import Route
 from server import i18n
 from server.api.common import api_user, json_body
 from server.api.places import slot_json
-from server.domain import bookings
+from server.domain import bookings, directory
 from server.domain.errors import ValidationFailed
 from server.i18n import N_
 from server.models.bookings import Booking, BookingSource
@@ -66,7 +66,8 @@ def _full(error: bookings.SlotFull, tz: str) -> Response:
 async def create(request: Request) -> Response:
     user = await api_user(request)
     body = await json_body(request)
-    service = await bookings.service_by_code(str(body.get("service", "")))
+    plan = await directory.booking_plan(str(body.get("service", "")))
+    service = plan.service
     start = _start(body.get("start"))
     try:
         booking = await bookings.book(
@@ -78,11 +79,11 @@ async def create(request: Request) -> Response:
             for_name=str(body.get("for_name") or ""),
             for_phone=str(body.get("for_phone") or ""),
             source=BookingSource.API,
+            plan=plan,
         )
     except bookings.SlotFull as full:
         return _full(full, service.centre.time_zone)
-    booking = await bookings.booking_for(user, booking.code)
-    return JSONResponse(booking_json(booking), status_code=201)
+    return JSONResponse(booking_json(booking), status_code=201)  # with its service and centre
 
 
 async def mine(request: Request) -> Response:

@@ -20,12 +20,14 @@ async def announce(
     settings: Settings,
     now: datetime,
     event: str,
+    materials: list[MaterialItem] | None = None,
     *,
     extra: dict[str, Any] | None = None,
 ) -> list[int]:
     """The event's message now, and for a new booking its reminders at the service's offsets,
-    to the booker and, by SMS, to the person the booking is for."""
-    payload = {**await message_payload(booking, service), **(extra or {})}
+    to the booker and, by SMS, to the person the booking is for; written in one go.
+    ``materials``: the service's, when the caller has them (else they are read)."""
+    payload = {**await message_payload(booking, service, materials), **(extra or {})}
     messages: list[tuple[str, dict[str, Any], str, datetime | None]] = [(event, payload, "", None)]
     if event in ("booking.confirmed", "booking.rescheduled"):
         for offset in service.reminder_offsets_minutes:
@@ -34,23 +36,26 @@ async def announce(
                 reminder = {**payload, "before_minutes": offset}
                 messages.append(("booking.reminder", reminder, str(offset), at))
     subject = ("booking", booking.id)
-    ids: list[int] = []
+    rows = []
     for name, body, key, when in messages:
         if user is not None:  # None: the booker's account is gone; the beneficiary still hears
-            ids += await outbox.notify(
+            rows += outbox.rows_for(
                 user, name, body, settings, subject=subject, key=key, send_after=when
             )
         if booking.for_phone:  # e.g. an elderly parent: no account, but a phone
-            ids += await outbox.notify_phone(
+            rows += outbox.rows_for_phone(
                 booking.for_phone, name, body, settings, subject=subject, key=key, send_after=when
             )
-    return ids
+    return await outbox.write(rows)
 
 
-async def message_payload(booking: Booking, service: Service) -> dict[str, Any]:
+async def message_payload(
+    booking: Booking, service: Service, materials: list[MaterialItem] | None = None
+) -> dict[str, Any]:
     """Everything a booking message shows, as JSON: no model objects in the outbox."""
     centre = service.centre
-    materials = await MaterialItem.filter(service_id=service.id).order_by("sort_order")
+    if materials is None:
+        materials = await MaterialItem.filter(service_id=service.id).order_by("sort_order")
     local = booking.starts_at.astimezone(slots.ZoneInfo(centre.time_zone))
     return {
         "code": booking.code,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server.domain import availability, booking_messages, outbox, slots, turns
+from server import cache
+from server.domain import availability, booking_messages, directory, outbox, slots, turns
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
 from server.domain.codes import fits
@@ -44,14 +45,14 @@ class SlotFull(Conflict):
 
 
 async def service_by_code(code: str) -> Service:
-    query = Service.get_or_none(code=code, is_active=True).select_related("centre")
-    service = await query if fits(Service, code) else None
-    if service is None:
-        raise NotFound(N_("This service does not exist."))
-    return service
+    """An active service with its centre, by its code: the places cache's, shared and
+    read-only (nothing may change or save it)."""
+    return (await directory.service_facts(code)).service
 
 
-async def _check_slot(service: Service, starts_at: datetime, now: datetime) -> slots.Slot:
+def _check_slot(
+    service: Service, calendar: slots.Calendar, starts_at: datetime, now: datetime
+) -> slots.Slot:
     """The slot starting at ``starts_at``, if the service has one there that may be booked now."""
     if not service.bookable:
         raise ValidationFailed(
@@ -67,14 +68,12 @@ async def _check_slot(service: Service, starts_at: datetime, now: datetime) -> s
             N_("Bookings open %(days)s days ahead. Choose an earlier date."),
             days=service.max_days_ahead,
         )
-    day = slots.local_day(starts_at, service.centre.time_zone)
-    calendar = await slots.load_calendar(service, day, day)
-    for slot in await slots.slots_on(calendar, day):
-        if slot.starts_at == starts_at:
-            return slot
-    raise ValidationFailed(
-        N_("The centre offers no slot at this time."), fields={"start": "no_slot"}
-    )
+    slot = slots.slot_at(calendar, starts_at)
+    if slot is None:
+        raise ValidationFailed(
+            N_("The centre offers no slot at this time."), fields={"start": "no_slot"}
+        )
+    return slot
 
 
 def _beneficiary(user: User, for_name: str, for_phone: str, on_behalf: bool) -> tuple[str, str]:
@@ -89,42 +88,52 @@ def _beneficiary(user: User, for_name: str, for_phone: str, on_behalf: bool) -> 
     return ("", "") if phone == user.phone else (for_name, phone)
 
 
-async def _check_limits(
-    conn: BaseDBAsyncClient, user: User, service: Service, phone: str, now: datetime
-) -> None:
-    """Refuse a booking over the service's limits; call in the booking's write transaction."""
-    await turns.booker_and_beneficiary(conn, user.id, phone)
-    active = Booking.filter(
-        service_id=service.id, status__in=ACTIVE_BOOKING_STATUSES, starts_at__gte=now
-    )
-    if await active.filter(user_id=user.id).count() >= service.max_active_per_person:
-        raise Conflict(
-            N_("You already have %(count)s upcoming bookings for this service."),
-            count=service.max_active_per_person,
-        )
+async def _check_limits(user: User, service: Service, phone: str, now: datetime) -> None:
+    """Refuse a booking over the service's limits; call in the booking's write transaction,
+    after ``turns.booking``. One read: the upcoming bookings of this service by this user or
+    for this person (a handful at most, as the limits keep them so), counted here."""
     whose = (
         Q(for_phone=phone) | Q(for_phone="", user__phone=phone)
         if phone != user.phone
         else Q(for_phone="", user_id=user.id) | Q(for_phone=user.phone)
     )
-    if await active.filter(whose).count() >= service.max_active_per_beneficiary:
+    rows = await Booking.filter(
+        Q(user_id=user.id) | whose,
+        service_id=service.id,
+        status__in=ACTIVE_BOOKING_STATUSES,
+        starts_at__gte=now,
+    ).values_list("user_id", "for_phone", "user__phone")
+    if sum(1 for by, _, _ in rows if by == user.id) >= service.max_active_per_person:
+        raise Conflict(
+            N_("You already have %(count)s upcoming bookings for this service."),
+            count=service.max_active_per_person,
+        )
+    if phone != user.phone:  # the same test as ``whose``, row by row
+        theirs = [r for r in rows if r[1] == phone or (r[1] == "" and r[2] == phone)]
+    else:
+        theirs = [r for r in rows if (r[1] == "" and r[0] == user.id) or r[1] == user.phone]
+    if len(theirs) >= service.max_active_per_beneficiary:
         raise Conflict(N_("This person already has an upcoming booking for this service."))
 
 
+_SLOT_START = SlotUsage._meta.fields_map["starts_at"]
+
+
 async def take_place(service: Service, slot: slots.Slot) -> bool:
-    """Take one place of a slot with one conditional UPDATE; False when it is full."""
-    await SlotUsage.bulk_create(
-        [
-            SlotUsage(
-                service_id=service.id, starts_at=slot.starts_at, capacity=service.capacity_per_slot
-            )
-        ],
-        ignore_conflicts=True,
+    """Take one place of a slot in one statement: its counter is written with this place
+    taken, or counts one more while below its capacity; False when it is full."""
+    if service.capacity_per_slot < 1:
+        return False
+    conn = connections.get("default")
+    marks = ["?"] * 3 if conn.capabilities.dialect == "sqlite" else ["$1", "$2", "$3"]
+    sql = (
+        'INSERT INTO "slot_usages" ("service_id", "starts_at", "capacity", "taken")'
+        f" VALUES ({marks[0]}, {marks[1]}, {marks[2]}, 1)"
+        ' ON CONFLICT ("service_id", "starts_at") DO UPDATE SET "taken" = "slot_usages"."taken" + 1'
+        ' WHERE "slot_usages"."taken" < "slot_usages"."capacity" RETURNING "id"'
     )
-    changed = await SlotUsage.filter(
-        service_id=service.id, starts_at=slot.starts_at, taken__lt=F("capacity")
-    ).update(taken=F("taken") + 1)
-    return changed == 1
+    starts = _SLOT_START.to_db_value(slot.starts_at, SlotUsage)
+    return bool(await conn.execute_query_dict(sql, [service.id, starts, service.capacity_per_slot]))
 
 
 async def release_place(booking: Booking) -> None:
@@ -147,15 +156,20 @@ async def book(
     source: BookingSource = BookingSource.WEB,
     on_behalf: bool = False,
     now: datetime | None = None,
+    plan: directory.BookingPlan | None = None,
 ) -> Booking:
-    """Book one place for ``user`` (or on behalf of someone), confirm it and plan reminders."""
+    """Book one place for ``user`` (or on behalf of someone), confirm it and plan reminders.
+    ``plan``: the service's, if the caller read it (``directory.booking_plan``). The booking
+    comes back with ``service`` as its service."""
     now = now or datetime.now(UTC)
     name, phone = _beneficiary(user, for_name, for_phone, on_behalf)
-    slot = await _check_slot(service, starts_at, now)
+    plan = plan or await directory.booking_plan(service.code)
+    slot = _check_slot(service, plan.calendar, starts_at, now)
     try:
         async with in_transaction() as conn:
-            await _check_limits(conn, user, service, phone or user.phone, now)
-            booking = await _hold(conn, user, service, slot, name, phone, source, now)
+            await turns.booking(conn, user.id, phone or user.phone, service.centre_id)
+            await _check_limits(user, service, phone or user.phone, now)
+            booking = await _hold(user, service, slot, plan, name, phone, source, now)
             await record(
                 user,
                 "booking.create",
@@ -166,7 +180,7 @@ async def book(
                 after=_state(booking),
             )
             sent = await booking_messages.announce(
-                user, booking, service, settings, now, "booking.confirmed"
+                user, booking, service, settings, now, "booking.confirmed", plan.materials
             )
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None
@@ -177,24 +191,28 @@ async def book(
 
 
 async def _hold(
-    conn: BaseDBAsyncClient,
     user: User,
     service: Service,
     slot: slots.Slot,
+    plan: directory.BookingPlan,
     name: str,
     phone: str,
     source: BookingSource,
     now: datetime,
 ) -> Booking:
-    """Take the place and write the booking (inside a transaction); _Full if none is left."""
-    await turns.centre_plan(conn, service.centre_id)
-    # The slot was checked before the transaction; a closure or new hours committed since
-    # then must win, so check again now that no schedule change can run beside this one.
-    await _check_slot(service, slot.starts_at, now)
+    """Take the place and write the booking, inside a transaction holding the centre's plan
+    lock (``turns``); _Full if no place is left."""
+    # The slot was checked against the cached calendar before the transaction; a closure or
+    # new hours committed since must win. A schedule change takes the plan lock exclusively and
+    # bumps the places stamp before it commits: with the shared lock held, an unchanged stamp
+    # means the calendar checked is still the centre's, else it is read afresh and checked.
+    if await cache.stamp(cache.PLACES) != plan.stamp:
+        day = slots.local_day(slot.starts_at, service.centre.time_zone)
+        _check_slot(service, await slots.load_calendar(service, day, day), slot.starts_at, now)
     if not await take_place(service, slot):
         raise _Full()
     return await Booking.create(
-        service_id=service.id,
+        service=service,
         centre_id=service.centre_id,
         user=user,
         for_name=name,
@@ -317,16 +335,18 @@ async def reschedule(
     now = now or datetime.now(UTC)
     _check_changeable(booking, now)
     service = booking.service
-    slot = await _check_slot(service, starts_at, now)
+    plan = await directory.booking_plan(service.code)
+    slot = _check_slot(service, plan.calendar, starts_at, now)
     if slot.starts_at == booking.starts_at:
         raise ValidationFailed(N_("Choose a different time from the one you have."))
     try:
         async with in_transaction() as conn:
+            await turns.centre_plan(conn, service.centre_id)
             new = await _hold(
-                conn,
                 user,
                 service,
                 slot,
+                plan,
                 booking.for_name,
                 booking.for_phone,
                 BookingSource(booking.source),
@@ -353,7 +373,7 @@ async def reschedule(
                 after=_state(new),
             )
             sent = await booking_messages.announce(
-                user, new, service, settings, now, "booking.rescheduled"
+                user, new, service, settings, now, "booking.rescheduled", plan.materials
             )
     except IntegrityError:
         raise Conflict(N_("You already hold a place at this time.")) from None

@@ -192,6 +192,40 @@ async def service_page(code: str) -> tuple[ServiceFacts, slots.Calendar]:
     return facts, slots.calendar_of(service.centre, service, known.hours, known.changes)
 
 
+async def service_facts(code: str) -> ServiceFacts:
+    """An active service with its centre and materials, from the places cache (shared and
+    read-only: nothing may change or save it)."""
+    view = await cache.places.view()
+    facts = await view.get(("service", code), lambda: _service_facts(code))
+    if facts is None:
+        raise NotFound(N_("This service does not exist."))
+    return facts
+
+
+@dataclass
+class BookingPlan:
+    """What a booking checks its time against: the service and its calendar, from the places
+    cache, and the places stamp they are valid for (checked again inside the booking's
+    transaction)."""
+
+    service: Service  # with its centre; shared and read-only
+    calendar: slots.Calendar
+    materials: list[MaterialItem]
+    stamp: int
+
+
+async def booking_plan(code: str) -> BookingPlan:
+    """An active service's calendar and materials as the places cache holds them now."""
+    view = await cache.places.view()
+    facts = await view.get(("service", code), lambda: _service_facts(code))
+    if facts is None:
+        raise NotFound(N_("This service does not exist."))
+    service = facts.service
+    known = await _hours_of_centre(view, service.centre)
+    calendar = slots.calendar_of(service.centre, service, known.hours, known.changes)
+    return BookingPlan(service, calendar, facts.materials, view.at)
+
+
 async def _service_facts(code: str) -> ServiceFacts | None:
     found = Service.get_or_none(code=code, is_active=True).select_related("centre")
     service = await found if fits(Service, code) else None

@@ -32,7 +32,6 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from server import queue
-from server.db import values_planned
 from server.domain import counter, export_sheets, scopes
 from server.domain.audit import Origin, record
 from server.domain.errors import NotFound, ValidationFailed
@@ -164,8 +163,7 @@ async def row_ids(kind: str, scope: Scope, period: Period) -> list[int]:
         dates = {"service_date__gte": period.first, "service_date__lte": period.last}
         query = HoursEntry.filter(where, **dates)
         order = ("service_date", "id")
-    async with values_planned():  # a subtree of a big table: plan with the path's prefix
-        ids = await query.order_by(*order).values_list("id", flat=True)
+    ids = await query.order_by(*order).values_list("id", flat=True)
     return [int(i) for i in ids]  # type: ignore[call-overload]
 
 

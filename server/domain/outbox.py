@@ -79,10 +79,27 @@ async def notify(
     Writing the same event about the same subject and key twice is a no-op: the dedupe key is
     unique. Returns the ids to hand to ``dispatch`` once the transaction has committed.
     """
+    rows = rows_for(
+        user, event_name, payload, settings, subject=subject, key=key, send_after=send_after
+    )
+    return await write(rows)
+
+
+def rows_for(
+    user: User,
+    event_name: str,
+    payload: dict[str, Any],
+    settings: Settings,
+    *,
+    subject: tuple[str, int | None] = ("", None),
+    key: str = "",
+    send_after: datetime | None = None,
+) -> list[Notification]:
+    """The rows ``notify`` writes, unwritten: to write several events' rows at once."""
     event = events.get(event_name)
     at = send_after or datetime.now(UTC)
     subject_type, subject_id = subject
-    rows = [
+    return [
         Notification(
             user=user,
             to_address=user.email
@@ -104,7 +121,6 @@ async def notify(
         )
         for channel in channels_for(user, event, settings)
     ]
-    return await _write(rows)
 
 
 async def notify_phone(
@@ -122,6 +138,23 @@ async def notify_phone(
     For the person a booking is for: with no preferences to consult, the SMS is written whenever
     the install can send the event by SMS, in Chinese, keeping the install's quiet hours.
     """
+    rows = rows_for_phone(
+        phone, event_name, payload, settings, subject=subject, key=key, send_after=send_after
+    )
+    return await write(rows)
+
+
+def rows_for_phone(
+    phone: str,
+    event_name: str,
+    payload: dict[str, Any],
+    settings: Settings,
+    *,
+    subject: tuple[str, int | None] = ("", None),
+    key: str = "",
+    send_after: datetime | None = None,
+) -> list[Notification]:
+    """The row ``notify_phone`` writes (none if the event is not sent by SMS), unwritten."""
     event = events.get(event_name)
     if not _can_sms(event, settings):
         return []
@@ -141,11 +174,13 @@ async def notify_phone(
         urgent=event.urgent,
         send_after=_due(None, event, Channel.SMS, send_after or datetime.now(UTC), settings),
     )
-    return await _write([row])
+    return [row]
 
 
-async def _write(rows: list[Notification]) -> list[int]:
+async def write(rows: list[Notification]) -> list[int]:
     """Insert rows not written before (by dedupe key); the ids of all of them."""
+    if not rows:
+        return []
     await Notification.bulk_create(rows, ignore_conflicts=True)
     keys = [row.dedupe_key for row in rows]
     return [row.id for row in await Notification.filter(dedupe_key__in=keys).only("id")]

@@ -105,6 +105,19 @@ def local_day(instant: datetime, tz: str) -> date:
     return instant.astimezone(ZoneInfo(tz)).date()
 
 
+def slot_at(calendar: Calendar, starts_at: datetime) -> Slot | None:
+    """The slot of the calendar starting at ``starts_at``, if there is one (its counter not
+    read: ``capacity`` and ``taken`` are the service's empty slot's)."""
+    service, tz = calendar.service, calendar.centre.time_zone
+    day = local_day(starts_at, tz)
+    for minute in slot_starts(calendar.plan(day), service.duration_minutes):
+        start = at_local(day, minute, tz)
+        if start == starts_at:
+            ends = start + timedelta(minutes=service.duration_minutes)
+            return Slot(start, ends, service.capacity_per_slot, 0)
+    return None
+
+
 async def slots_on(calendar: Calendar, day: date) -> list[Slot]:
     """Every slot of the day with how many places are taken (bookable or not)."""
     return await slots_between(calendar, day, day)

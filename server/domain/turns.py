@@ -11,21 +11,25 @@ from __future__ import annotations
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 
-async def booker_and_beneficiary(conn: BaseDBAsyncClient, user_id: int, phone: str) -> None:
-    """Wait until no other transaction is booking by this user or for this person."""
-    # Counting, then inserting, is read-then-write: under READ COMMITTED two transactions would
-    # both count below a limit. Advisory locks held to the end of the transaction make them take
-    # turns, and each count after them (a fresh snapshot per statement) sees what the previous
-    # holder committed. Every booking takes them first and in one order (booker, beneficiary;
-    # each in its own key space), so no two bookings wait for each other in a cycle.
-    # SQLite needs none: writers begin IMMEDIATE (server/sqlite_backend.py), one at a time.
+async def booking(conn: BaseDBAsyncClient, user_id: int, phone: str, centre_id: int) -> None:
+    """Wait until no other transaction is booking by this user or for this person, then take
+    the centre's plan lock, shared (see ``centre_plan``); one statement.
+
+    Counting, then inserting, is read-then-write: under READ COMMITTED two transactions would
+    both count below a limit. Advisory locks held to the end of the transaction make them take
+    turns, and each count after them (a fresh snapshot per statement) sees what the previous
+    holder committed. Every booking takes them in one order (booker, beneficiary, plan; each
+    in its own key space; a select list is evaluated left to right), so no two bookings wait
+    for each other in a cycle, and a schedule change takes only the plan lock.
+    SQLite needs none: writers begin IMMEDIATE (server/sqlite_backend.py), one at a time.
+    """
     if conn.capabilities.dialect != "postgres":
         return
     await conn.execute_query(
-        "SELECT pg_advisory_xact_lock(hashtext('doorstep.booker'), $1)", [user_id]
-    )
-    await conn.execute_query(
-        "SELECT pg_advisory_xact_lock(hashtext('doorstep.beneficiary'), hashtext($1))", [phone]
+        "SELECT pg_advisory_xact_lock(hashtext('doorstep.booker'), $1),"
+        " pg_advisory_xact_lock(hashtext('doorstep.beneficiary'), hashtext($2)),"
+        " pg_advisory_xact_lock_shared(hashtext('doorstep.plan'), $3)",
+        [user_id, phone, centre_id],
     )
 
 

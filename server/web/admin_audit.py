@@ -8,7 +8,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from server import i18n
-from server.db import values_planned_page
 from server.domain import audit_log, scopes
 from server.domain.errors import ValidationFailed
 from server.models.places import OrgNode
@@ -21,7 +20,6 @@ def _cursor(raw: str | None) -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
 
-@values_planned_page
 async def audit_page(request: Request) -> Response:
     node = await scopes.require_node_admin(require_user(request), request.path_params["node"])
     params = {key: value for key, value in request.query_params.items()}

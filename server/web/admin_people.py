@@ -11,7 +11,6 @@ from starlette.routing import Route
 from tortoise.functions import Count
 
 from server import i18n
-from server.db import values_planned_page
 from server.domain import audit_log, people, scopes
 from server.domain.errors import DomainError, NotFound
 from server.models.accounts import RoleGrant, User
@@ -107,7 +106,6 @@ async def _page(
     return render(request, "admin/people.html", context, status=status)
 
 
-@values_planned_page
 async def people_page(request: Request) -> Response:
     actor, node = await _admin(request)
     return await _page(request, actor, node)

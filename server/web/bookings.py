@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.domain import availability, booking_files, bookings
+from server.domain import availability, booking_files, bookings, directory
 from server.domain.errors import DomainError, ValidationFailed
 from server.models.bookings import Booking
 from server.models.places import MaterialItem, Service
@@ -52,7 +52,8 @@ async def book_page(request: Request) -> Response:
 
 async def book_submit(request: Request) -> Response:
     user = require_user(request)
-    service = await bookings.service_by_code(request.path_params["code"])
+    plan = await directory.booking_plan(request.path_params["code"])
+    service = plan.service
     form = await form_fields(request)
     start = _start(form.get("start"))
     on_behalf = form.get("who") == "other"
@@ -66,6 +67,7 @@ async def book_submit(request: Request) -> Response:
             for_name=form.get("for_name", "") if on_behalf else "",
             for_phone=form.get("for_phone", "") if on_behalf else "",
             on_behalf=on_behalf,
+            plan=plan,
         )
     except bookings.SlotFull as full:
         context = {"service": service, "start": start, "alternatives": full.alternatives}

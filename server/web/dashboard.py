@@ -14,7 +14,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.db import values_planned_page
 from server.domain import counter, dashboard, ranking, scopes
 from server.domain.dashboard_period import Period, recent_periods
 from server.domain.errors import PermissionDenied
@@ -105,7 +104,6 @@ async def _node_choices(request: Request, node: OrgNode) -> list[OrgNode]:
     return [*line, *await OrgNode.filter(parent_id=node.id).order_by("sort_order", "name")]
 
 
-@values_planned_page
 async def node_dashboard(request: Request) -> Response:
     """A node's dashboard; the filter may name another node the user administers."""
     node = await _admin(request, request.path_params["node"])
@@ -134,7 +132,6 @@ async def node_dashboard(request: Request) -> Response:
     return render(request, "admin/dashboard.html", context, block="dashboard", headers=headers)
 
 
-@values_planned_page
 async def centre_dashboard(request: Request) -> Response:
     """One centre's dashboard, for its staff and the admins above it."""
     centre = await counter.require_counter(require_user(request), request.path_params["centre"])
@@ -209,7 +206,6 @@ async def _ranking(request: Request) -> tuple[ranking.Ranking, ZoneInfo]:
     return await ranking.ranking(node, _period(request, tz), tz, _now()), tz
 
 
-@values_planned_page
 async def ranking_page(request: Request) -> Response:
     report, tz = await _ranking(request)
     by = request.query_params.get("by", "")
@@ -239,7 +235,6 @@ def _children_level(report: ranking.Ranking) -> str:
     return rows[0].node.level.value if rows else ""
 
 
-@values_planned_page
 async def ranking_xlsx(request: Request) -> Response:
     report, tz = await _ranking(request)
     name = f"调度通报-{report.node.name}-{report.period.key}.xlsx"

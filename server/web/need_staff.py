@@ -14,7 +14,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.db import values_planned_page
 from server.domain import (
     counter,
     need_board,
@@ -98,7 +97,6 @@ async def month_rates(centre: Centre, now: datetime) -> list[tuple[str, need_met
     return shown
 
 
-@values_planned_page
 async def board_page(request: Request) -> Response:
     centre = await _centre(request)
     context = await _board_context(request, centre, _query(request))

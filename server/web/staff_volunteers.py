@@ -17,7 +17,6 @@ from starlette.routing import Route
 from tortoise.functions import Count
 
 from server import i18n
-from server.db import values_planned_page
 from server.domain import (
     claims,
     counter,
@@ -139,7 +138,6 @@ async def _list_context(request: Request, centre: Centre, tab: str) -> dict[str,
     }
 
 
-@values_planned_page
 async def list_page(request: Request) -> Response:
     centre = await centre_of(request)
     context = await _list_context(request, centre, request.query_params.get("tab", "pending"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from server.models.accounts import ApiToken
+from server.models.accounts import ApiToken, User
 from server.security.tokens import digest
 from tests.cast import PASSWORD, Cast
 
@@ -61,6 +61,23 @@ async def test_an_expired_token_gets_401_saying_so(client, cast: Cast):
     assert response.status_code == 401
     assert response.json()["message"] == "API 令牌已过期，请重新申请。"
     assert response.headers["www-authenticate"] == "Bearer"
+
+
+async def test_a_revoked_token_or_a_deactivated_account_gets_401_saying_so(client, cast: Cast):
+    token = await _token(client, cast)
+    auth = {"Authorization": f"Bearer {token}", "Accept-Language": "en"}
+    await User.filter(id=cast.resident.id).update(is_active=False)
+    response = await client.get("/api/v1/me", headers=auth)
+    assert (response.status_code, response.json()["message"]) == (
+        401,
+        "This account is deactivated.",
+    )
+    await User.filter(id=cast.resident.id).update(is_active=True)
+    assert (await client.get("/api/v1/me", headers=auth)).status_code == 200
+    await ApiToken.filter(token_hash=digest(token)).update(revoked_at=datetime.now(UTC))
+    response = await client.get("/api/v1/me", headers=auth)
+    assert response.status_code == 401
+    assert response.json()["message"] == "The API token is not valid. Request a new one."
 
 
 async def test_no_token_or_a_made_up_one_gets_401(client):

@@ -7,7 +7,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from server.domain import availability, bookings, centre_hours, centre_materials, centre_setup
+from server.domain import (
+    availability,
+    bookings,
+    centre_hours,
+    centre_materials,
+    centre_setup,
+    directory,
+)
 from server.domain.audit import Origin
 from server.domain.centre_setup import Change
 from server.domain.errors import NotFound, ValidationFailed
@@ -438,20 +445,19 @@ async def test_a_closure_committed_after_a_booking_checked_its_slot_still_wins(
     cast: Cast, settings, monkeypatch
 ):
     service = await _service(cast)
-    check = bookings._check_slot
+    plan_of = directory.booking_plan
     calls = 0
 
-    async def check_then_close(*args):  # type: ignore[no-untyped-def]
+    async def look_then_close(*args):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
-        slot = await check(*args)
-        if calls == 1:  # the staff's closure commits just after the booking's first look
-            change = _change(cast, settings)
-            assert (await centre_hours.add_exception(change, _closure(), NOW.date())).applied
-        return slot
+        plan = await plan_of(*args)  # the booking's first look: the hours as they are now
+        change = _change(cast, settings)  # the staff's closure commits just after it
+        assert (await centre_hours.add_exception(change, _closure(), NOW.date())).applied
+        return plan
 
-    monkeypatch.setattr(bookings, "_check_slot", check_then_close)
+    monkeypatch.setattr(directory, "booking_plan", look_then_close)
     with pytest.raises(ValidationFailed):
         await _book(cast, service, settings, WED_0900)
-    assert calls == 2 and not await Booking.exists()
+    assert calls == 1 and not await Booking.exists()
     assert not await SlotUsage.filter(taken__gt=0).exists()
