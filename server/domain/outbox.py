@@ -192,14 +192,21 @@ def job_id(row: Notification) -> str:
 
 
 async def dispatch(ids: list[int], settings: Settings) -> None:
-    """Wake workers for these rows (after commit). If Redis or the database is away, the sweep
-    does it later: the change has committed, so its caller must not fail now."""
+    """Wake workers for these rows (after commit) that are due before the next sweep; the sweep
+    wakes the others when they come due (a booking's reminders, days ahead), so Redis holds no
+    job for a message that is not due yet. If Redis or the database is away, the sweep does it
+    later: the change has committed, so its caller must not fail now."""
+    soon = datetime.now(UTC) + timedelta(seconds=settings.outbox_sweep_seconds)
     try:
-        rows = await Notification.filter(id__in=ids, status=S.PENDING)
+        # By id alone, the rest in Python: with the status and time in the statement too, stale
+        # statistics once led PostgreSQL to read every pending row's index entry (7 ms).
+        rows = await Notification.filter(id__in=ids).only("id", "status", "attempts", "send_after")
     except db.UNAVAILABLE as error:
         log.warning("could not wake workers for %d messages: %s; the sweep will", len(ids), error)
         return
     for row in rows:
+        if row.status != S.PENDING or row.send_after > soon:
+            continue
         await queue.enqueue(
             settings, "deliver", row.id, job_id=job_id(row), defer_until=row.send_after
         )

@@ -250,6 +250,32 @@ async def test_the_sweep_wakes_due_and_stuck_rows(cast: Cast, settings):
     assert await deliver({"settings": settings}, stuck.id) == "sent"  # its lease ran out
 
 
+async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast, settings):
+    now = datetime.now(UTC)
+    rows = [
+        await Notification.create(
+            user=cast.resident,
+            event="account.welcome",
+            channel=Channel.INBOX,
+            dedupe_key=key,
+            send_after=now + ahead,
+        )
+        for key, ahead in (("now", timedelta(0)), ("soon", timedelta(seconds=30)),
+                           ("tomorrow", timedelta(days=1)))
+    ]  # fmt: skip
+    await outbox.dispatch([row.id for row in rows], settings)
+    pool = await create_pool(redis_settings(settings))
+    try:
+        queued = sorted(j.args[0] for j in await pool.queued_jobs() if j.function == "deliver")
+        assert queued == sorted(row.id for row in rows[:2])  # a reminder a day ahead: not yet
+        await Notification.filter(id=rows[2].id).update(send_after=now - timedelta(seconds=1))
+        assert (await sweep({"settings": settings}))["messages"] == 2  # now due: the sweep
+        queued = {j.args[0] for j in await pool.queued_jobs() if j.function == "deliver"}
+        assert rows[2].id in queued
+    finally:
+        await pool.aclose()
+
+
 async def test_a_new_resident_finds_the_welcome_in_the_inbox(client, settings):
     token = await csrf_token(client, "/register")
     data = {
