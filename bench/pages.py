@@ -194,7 +194,7 @@ async def prepare() -> list[Page]:
                 (service.code, s.starts_at.isoformat()) for s in day for _ in range(s.remaining)
             ]
     tokens = []
-    for user in await User.filter(id__in=await random_ids("users", "is_active", 1000)):
+    for user in await User.filter(id__in=await random_ids("users", "is_active", 3000)):
         tokens.append(f"Bearer {(await accounts.issue_token(user, config, origin))[0]}")
     rng.shuffle(free)
     for code, start in free[:20_000]:
