@@ -39,7 +39,7 @@ class World:
     starts: list[str]  # bookable slot starts, ISO 8601 in the centre's zone
 
 
-async def build_world(residents: int, days: int = 120) -> World:
+async def build_world(residents: int, days: int = 365) -> World:
     """A centre open 08:00-20:00 daily, a 10-minute service, residents with email addresses."""
     from server import db, settings
     from server.models.accounts import User
@@ -148,6 +148,9 @@ class Load:
         # Resident i takes slots i, i+n, i+2n... (n residents booking): no two bookings ever
         # want the same place. A slot is tried again after a 5xx or no answer.
         slot = resident.index + resident.booked * self.concurrency
+        if slot >= len(self.world.starts):  # every slot of the year taken: browse instead
+            await self._timed("home", resident, resident.client.get("/"))
+            return
         form = {"csrf_token": resident.csrf, "start": self.world.starts[slot], "who": "self"}
         path = f"/services/{self.world.service_code}/book"
         response = await self._timed("book", resident, resident.client.post(path, data=form))

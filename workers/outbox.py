@@ -59,13 +59,21 @@ def _quiet_until(row: Notification, now: datetime, settings: Settings) -> dateti
     return allowed if allowed > now else None
 
 
+SWEEP_PAGE = 1000
+
+
 async def sweep(ctx: dict[str, Any]) -> dict[str, int]:
     """Wake every due or stuck row of the outbox and of the scheduled jobs."""
     settings: Settings = ctx["settings"]
     now = datetime.now(UTC)
-    messages = await outbox.due_ids(now)
-    for row in await Notification.filter(id__in=messages):
-        await queue.enqueue(settings, "deliver", row.id, job_id=outbox.job_id(row) + ":sweep")
+    # Page by id through everything due, not one page a sweep: after an outage of Redis the
+    # backlog is every message written meanwhile (drill 1: 9,600 in 60 s), and one page of
+    # 1,000 a minute took ten minutes to wake them all.
+    woken, after = 0, 0
+    while rows := await outbox.due_rows(now, after=after, limit=SWEEP_PAGE):
+        for row in rows:
+            await queue.enqueue(settings, "deliver", row.id, job_id=outbox.job_id(row) + ":sweep")
+        woken, after = woken + len(rows), rows[-1].id
     jobs = await scheduler.due_ids(now)
     await scheduler.wake(jobs, settings)
-    return {"messages": len(messages), "jobs": len(jobs)}
+    return {"messages": woken, "jobs": len(jobs)}

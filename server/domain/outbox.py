@@ -278,11 +278,17 @@ async def mark_failed(row: Notification, error: str, now: datetime, settings: Se
     return retry
 
 
-async def due_ids(now: datetime, limit: int = 1000) -> list[int]:
-    """Rows the sweep should wake: pending and due, or stuck with an expired lease."""
+async def due_rows(now: datetime, *, after: int = 0, limit: int = 1000) -> list[Notification]:
+    """Rows the sweep should wake (pending and due, or stuck with an expired lease), by id
+    from ``after``, at most ``limit``; the columns ``job_id`` needs."""
     stuck = Q(status=S.PENDING, send_after__lte=now) | Q(status=S.SENDING, claimed_until__lt=now)
-    rows = Notification.filter(stuck).order_by("send_after").limit(limit)
-    return [row.id for row in await rows.only("id")]
+    rows = Notification.filter(stuck, id__gt=after).order_by("id").limit(limit)
+    return list(await rows.only("id", "attempts", "send_after"))
+
+
+async def due_ids(now: datetime, limit: int = 1000) -> list[int]:
+    """The first ``limit`` of ``due_rows``' ids."""
+    return [row.id for row in await due_rows(now, limit=limit)]
 
 
 async def retry_failed(

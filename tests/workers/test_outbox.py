@@ -15,6 +15,7 @@ from server.models.notifications import Channel, Notification, NotificationStatu
 from tests.cast import PASSWORD, Cast
 from tests.conftest import csrf_token, login
 from tests.workers.conftest import configured
+from workers import outbox as workers_outbox
 from workers.outbox import deliver, sweep
 from workers.settings import redis_settings
 
@@ -248,6 +249,28 @@ async def test_the_sweep_wakes_due_and_stuck_rows(cast: Cast, settings):
     await pool.aclose()
     assert queued == sorted([due.id, stuck.id])
     assert await deliver({"settings": settings}, stuck.id) == "sent"  # its lease ran out
+
+
+async def test_one_sweep_wakes_a_backlog_longer_than_its_page(cast: Cast, settings, monkeypatch):
+    monkeypatch.setattr(workers_outbox, "SWEEP_PAGE", 2)  # e.g. what Redis lost while away
+    now = datetime.now(UTC)
+    rows = [
+        await Notification.create(
+            user=cast.resident,
+            event="account.welcome",
+            channel=Channel.INBOX,
+            dedupe_key=f"backlog{i}",
+            send_after=now - timedelta(minutes=1),
+        )
+        for i in range(5)
+    ]
+    assert await sweep({"settings": settings}) == {"messages": 5, "jobs": 0}
+    pool = await create_pool(redis_settings(settings))
+    try:
+        queued = sorted(j.args[0] for j in await pool.queued_jobs() if j.function == "deliver")
+    finally:
+        await pool.aclose()
+    assert queued == [row.id for row in rows]
 
 
 async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast, settings):
