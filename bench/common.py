@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -133,3 +134,31 @@ def serving(workers: int) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+async def due_emails(user: Any, prefix: str, count: int) -> list[int]:
+    """``count`` due email rows to ``user`` (dedupe keys ``prefix:i``) written in bulk, then
+    one arq job enqueued per row, as ``outbox.dispatch`` does after a commit; their ids."""
+    from server import settings
+    from server.domain import outbox
+    from server.models.notifications import Channel, Notification
+
+    now = datetime.now(UTC)
+    rows = [
+        Notification(
+            user=user,
+            to_address=user.email,
+            event="account.password_changed",
+            channel=Channel.EMAIL,
+            payload={"phone": user.phone, "time": f"#{i}"},
+            dedupe_key=f"{prefix}:{i}",
+            urgent=True,
+            send_after=now,
+        )
+        for i in range(count)
+    ]
+    await Notification.bulk_create(rows, batch_size=1000)
+    found = Notification.filter(dedupe_key__startswith=f"{prefix}:").only("id")
+    ids = [n.id for n in await found]
+    await outbox.dispatch(ids, settings.get())
+    return ids

@@ -4,42 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import asyncpg
+
+from bench.common import due_emails
 
 
 async def fill(count: int) -> list[int]:
     """``count`` due email rows written in bulk, one arq job enqueued per row (as after commit)."""
     from server import db, queue, settings
-    from server.domain import outbox
     from server.models.accounts import User
-    from server.models.notifications import Channel, Notification
 
-    config = settings.get()
-    await db.open_db(config)
+    await db.open_db(settings.get())
     try:
         user = await User.create(
             phone="13900000000", password_hash="-", email="batch@drill.example"
         )
-        now = datetime.now(UTC)
-        rows = [
-            Notification(
-                user=user,
-                to_address=user.email,
-                event="account.password_changed",
-                channel=Channel.EMAIL,
-                payload={"phone": user.phone, "time": f"#{i}"},
-                dedupe_key=f"drill:{i}",
-                urgent=True,
-                send_after=now,
-            )
-            for i in range(count)
-        ]
-        await Notification.bulk_create(rows, batch_size=1000)
-        ids = [n.id for n in await Notification.filter(dedupe_key__startswith="drill:").only("id")]
-        await outbox.dispatch(ids, config)
-        return ids
+        return await due_emails(user, "drill", count)
     finally:
         await queue.close()
         await db.close_db()

@@ -14,11 +14,11 @@ import statistics
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
 
+from bench.booking_throughput import starts
 from bench.common import open_all_day_service
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -57,19 +57,9 @@ async def build_world(residents: int, days: int = 365) -> World:
                 for p in phones
             ]
         )
-        return World(centre.code, service.code, phones, _starts(days - 1))
+        return World(centre.code, service.code, phones, starts(days - 1))
     finally:
         await db.close_db()
-
-
-def _starts(days: int) -> list[str]:
-    today = datetime.now(TZ).date()
-    first = datetime(today.year, today.month, today.day, 8, 0, tzinfo=TZ) + timedelta(days=1)
-    return [
-        (first + timedelta(days=d, minutes=10 * i)).isoformat()
-        for d in range(days)
-        for i in range(72)
-    ]
 
 
 @dataclass

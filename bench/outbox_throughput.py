@@ -13,14 +13,14 @@ import asyncio
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime
 from typing import Any
+
+from bench.common import due_emails, free_port
 
 MESSAGE_ID = re.compile(rb"^Message-ID: (<[^>]+>)", re.MULTILINE | re.IGNORECASE)
 
@@ -39,18 +39,11 @@ class Sink:
         return "250 OK"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def fill(count: int) -> list[int]:
     """Reset the tables, then write ``count`` due email rows and enqueue one job each."""
     from server import db, migrations_tool, queue, settings
-    from server.domain import outbox
     from server.models.accounts import User
-    from server.models.notifications import Channel, Notification
+    from server.models.notifications import Notification
 
     config = settings.get()
     await migrations_tool.upgrade(config)
@@ -58,23 +51,7 @@ async def fill(count: int) -> list[int]:
     await Notification.all().delete()
     await User.filter(phone="13000000000").delete()
     user = await User.create(phone="13000000000", password_hash="-", email="bench@example.com")
-    now = datetime.now(UTC)
-    rows = [
-        Notification(
-            user=user,
-            to_address=user.email,
-            event="account.password_changed",
-            channel=Channel.EMAIL,
-            payload={"phone": user.phone, "time": str(i)},
-            dedupe_key=f"bench:{i}",
-            urgent=True,
-            send_after=now,
-        )
-        for i in range(count)
-    ]
-    await Notification.bulk_create(rows, batch_size=1000)
-    ids = [n.id for n in await Notification.filter(dedupe_key__startswith="bench:").only("id")]
-    await outbox.dispatch(ids, config)
+    ids = await due_emails(user, "bench", count)
     await queue.close()
     await db.close_db()
     return ids

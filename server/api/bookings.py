@@ -66,7 +66,7 @@ def _full(error: bookings.SlotFull, tz: str) -> Response:
 async def create(request: Request) -> Response:
     user = await api_user(request)
     body = await json_body(request)
-    plan = await directory.booking_plan(str(body.get("service", "")))
+    plan = await directory.service_plan(str(body.get("service", "")))
     service = plan.service
     start = _start(body.get("start"))
     try:

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from server import i18n
 from server.api.common import api_user, posted_form
-from server.domain import claim_completion, claims, hours, matching
+from server.domain import claim_completion, claims, for_you, hours
 from server.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from server.domain.match_scores import Suggestion
 from server.i18n import N_
@@ -109,7 +109,7 @@ async def for_me(request: Request) -> Response:
     user = await api_user(request)
     limit = _limit(request.query_params.get("limit"))
     member = await claims.active_member(user, datetime.now(UTC), get_settings())
-    found = await matching.for_member(member, limit=limit)
+    found = await for_you.for_member(member, limit=limit)
     tasks = await _shown_tasks(s.task.id for s in found if s.task)
     items = [{"task": tasks[s.task.id], "score": score_json(s)} for s in found if s.task]
     return JSONResponse({"items": items})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -157,14 +156,14 @@ async def book(
     source: BookingSource = BookingSource.WEB,
     on_behalf: bool = False,
     now: datetime | None = None,
-    plan: directory.BookingPlan | None = None,
+    plan: directory.ServicePlan | None = None,
 ) -> Booking:
     """Book one place for ``user`` (or on behalf of someone), confirm it and plan reminders.
-    ``plan``: the service's, if the caller read it (``directory.booking_plan``). The booking
+    ``plan``: the service's, if the caller read it (``directory.service_plan``). The booking
     comes back with ``service`` as its service."""
     now = now or datetime.now(UTC)
     name, phone = _beneficiary(user, for_name, for_phone, on_behalf)
-    plan = plan or await directory.booking_plan(service.code)
+    plan = plan or await directory.service_plan(service.code)
     slot = _check_slot(service, plan.calendar, starts_at, now)
     try:
         async with in_transaction() as conn:
@@ -195,7 +194,7 @@ async def _hold(
     user: User,
     service: Service,
     slot: slots.Slot,
-    plan: directory.BookingPlan,
+    plan: directory.ServicePlan,
     name: str,
     phone: str,
     source: BookingSource,
@@ -336,7 +335,7 @@ async def reschedule(
     now = now or datetime.now(UTC)
     _check_changeable(booking, now)
     service = booking.service
-    plan = await directory.booking_plan(service.code)
+    plan = await directory.service_plan(service.code)
     slot = _check_slot(service, plan.calendar, starts_at, now)
     if slot.starts_at == booking.starts_at:
         raise ValidationFailed(N_("Choose a different time from the one you have."))
@@ -382,60 +381,3 @@ async def reschedule(
         raise SlotFull(await availability.nearest_free(service, slot.starts_at, now)) from None
     await outbox.dispatch(sent, settings)
     return new
-
-
-@dataclass(frozen=True)
-class Named:
-    """A service or centre as a booking list shows it."""
-
-    name: str
-    name_en: str
-    time_zone: str = ""
-
-
-@dataclass(frozen=True)
-class BookingRow:
-    """One line of "my bookings": what the list shows of a booking, read-only."""
-
-    code: str
-    status: BookingStatus
-    starts_at: datetime
-    ends_at: datetime
-    for_name: str
-    service: Named
-    centre: Named
-
-
-_MINE_SQL = (
-    'SELECT b."code", b."status", b."starts_at", b."ends_at", b."for_name",'
-    ' s."name" AS s_name, s."name_en" AS s_name_en,'
-    ' c."name" AS c_name, c."name_en" AS c_name_en, c."time_zone" AS c_tz'
-    ' FROM "bookings" b JOIN "services" s ON s."id" = b."service_id"'
-    ' JOIN "centres" c ON c."id" = b."centre_id"'
-    ' WHERE b."user_id" = {marker} ORDER BY b."starts_at", b."id"'
-)
-_STARTS, _ENDS = (Booking._meta.fields_map[f] for f in ("starts_at", "ends_at"))
-
-
-async def mine(user: User, now: datetime) -> tuple[list[BookingRow], list[BookingRow]]:
-    """The user's upcoming bookings (soonest first) and past or ended ones (latest first, the
-    last 50): one narrow statement, written by hand because building the three-table query
-    and its model objects cost more than running it (the page is a resident's most visited)."""
-    conn = connections.get("default")
-    marker = "?" if conn.capabilities.dialect == "sqlite" else "$1"
-    rows = [
-        BookingRow(
-            r["code"],
-            BookingStatus(r["status"]),
-            _STARTS.to_python_value(r["starts_at"]),
-            _ENDS.to_python_value(r["ends_at"]),
-            r["for_name"],
-            Named(r["s_name"], r["s_name_en"]),
-            Named(r["c_name"], r["c_name_en"], r["c_tz"]),
-        )
-        for r in await conn.execute_query_dict(_MINE_SQL.format(marker=marker), [user.id])
-    ]
-    upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
-    shown = {b.code for b in upcoming}
-    past = [b for b in reversed(rows) if b.code not in shown]
-    return upcoming, past[:50]

@@ -19,7 +19,7 @@ from typing import Any
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from server.domain import claims, counter, hours, matching, needs, outbox, photos
+from server.domain import claims, counter, for_you, hours, needs, outbox, photos
 from server.domain.audit import JOB, Origin, record
 from server.domain.errors import Conflict, PermissionDenied, ValidationFailed
 from server.i18n import N_
@@ -346,7 +346,7 @@ async def _finish_task(task: Task, staff: User, now: datetime, settings: Setting
     await Task.filter(id=task.id, status__in=[TaskStatus.OPEN, TaskStatus.FULL]).update(
         status=TaskStatus.DONE
     )
-    await matching.bump_street(task.node_path)
+    await for_you.bump_street(task.node_path)
     closing = frozenset({NeedStatus.CONFIRMED})
     if need is not None and await claims.move_need(
         need, "close", staff, NeedStatus.CLOSED, now, sources=closing, changes={"closed_at": now}

@@ -25,7 +25,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server.domain import matching, needs, outbox
+from server.domain import for_you, needs, outbox
 from server.domain.audit import Origin, record
 from server.domain.codes import fits
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -214,7 +214,7 @@ async def _take_place(task: Task) -> None:
     await Task.filter(id=task.id, status=TaskStatus.OPEN, taken__gte=F("capacity")).update(
         status=TaskStatus.FULL
     )
-    await matching.bump_street(task.node_path)
+    await for_you.bump_street(task.node_path)
 
 
 async def free_place(task: Task) -> None:
@@ -223,7 +223,7 @@ async def free_place(task: Task) -> None:
     await Task.filter(id=task.id, status=TaskStatus.FULL, taken__lt=F("capacity")).update(
         status=TaskStatus.OPEN
     )
-    await matching.bump_street(task.node_path)
+    await for_you.bump_street(task.node_path)
 
 
 # The task's need ------------------------------------------------------------------------------

@@ -180,22 +180,13 @@ async def _centre_hours(centre_id: int) -> CentreHours:
     return CentreHours(hours, changes)
 
 
-async def service_page(code: str) -> tuple[ServiceFacts, slots.Calendar]:
-    """An active service with its centre, materials and calendar by its code, from the places
-    cache: one small query when cached (the slots' counters are the caller's, always live)."""
-    view = await cache.places.view()
-    facts = await view.get(("service", code), lambda: _service_facts(code))
-    if facts is None:
-        raise NotFound(N_("This service does not exist."))
-    service = facts.service
-    known = await _hours_of_centre(view, service.centre)
-    return facts, slots.calendar_of(service.centre, service, known.hours, known.changes)
-
-
 async def service_facts(code: str) -> ServiceFacts:
     """An active service with its centre and materials, from the places cache (shared and
     read-only: nothing may change or save it)."""
-    view = await cache.places.view()
+    return await _facts_of_service(await cache.places.view(), code)
+
+
+async def _facts_of_service(view: cache.View, code: str) -> ServiceFacts:
     facts = await view.get(("service", code), lambda: _service_facts(code))
     if facts is None:
         raise NotFound(N_("This service does not exist."))
@@ -203,27 +194,26 @@ async def service_facts(code: str) -> ServiceFacts:
 
 
 @dataclass
-class BookingPlan:
-    """What a booking checks its time against: the service and its calendar, from the places
-    cache, and the places stamp they are valid for (checked again inside the booking's
-    transaction)."""
+class ServicePlan:
+    """An active service as its page shows it and a booking checks its time against: the
+    service, its materials and calendar from the places cache, and the places stamp they are
+    valid for (a booking checks it again inside its transaction). Shared and read-only."""
 
-    service: Service  # with its centre; shared and read-only
+    service: Service  # with its centre
     calendar: slots.Calendar
     materials: list[MaterialItem]
     stamp: int
 
 
-async def booking_plan(code: str) -> BookingPlan:
-    """An active service's calendar and materials as the places cache holds them now."""
+async def service_plan(code: str) -> ServicePlan:
+    """The service ``code`` as the places cache holds it now: one small query when cached (the
+    slots' counters are the caller's, always live)."""
     view = await cache.places.view()
-    facts = await view.get(("service", code), lambda: _service_facts(code))
-    if facts is None:
-        raise NotFound(N_("This service does not exist."))
+    facts = await _facts_of_service(view, code)
     service = facts.service
     known = await _hours_of_centre(view, service.centre)
     calendar = slots.calendar_of(service.centre, service, known.hours, known.changes)
-    return BookingPlan(service, calendar, facts.materials, view.at)
+    return ServicePlan(service, calendar, facts.materials, view.at)
 
 
 async def _service_facts(code: str) -> ServiceFacts | None:

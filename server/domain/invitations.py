@@ -119,7 +119,7 @@ async def by_code(code: str) -> Invitation:
 
 async def waiting(user: User, ids: list[int] | None = None) -> list[Invitation]:
     """The user's invitations still to answer, newest first, with their tasks; ``ids``: those
-    already known to be pending (``matching.task_pool`` reads them), none read if empty."""
+    already known to be pending (``for_you.task_pool`` reads them), none read if empty."""
     if ids is not None and not ids:
         return []
     rows = Invitation.filter(member__user_id=user.id, status=InvitationStatus.PENDING)

@@ -1,9 +1,9 @@
 """Matching members and tasks: ranked suggestions, each with the parts of its score.
 
-``candidates_for(task)`` ranks members for staff to dispatch; ``for_member(member)`` ranks open
-tasks for a member ("for you"). SQL makes the coarse cut: current members who live in the task's
-street or pledged to serve its community; open tasks with room, not yet started, in the streets
-of the member's home and pledged areas.
+``candidates_for(task)`` ranks members for staff to dispatch; ``for_you.for_member(member)``
+ranks open tasks for a member with the loading here. SQL makes the coarse cut: current members
+who live in the task's street or pledged to serve its community; open tasks with room, not yet
+started, in the streets of the member's home and pledged areas.
 It fetches only the columns scoring needs (``.values()``), each related table in one query, and
 Python scores (``server.domain.match_scores``, where the points are) and keeps the top with heapq.
 Left out: the unverified, the lapsed, members at their monthly pledge, and those who claimed the
@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 
-from server import cache
 from server import settings as settings_module
 from server.domain.match_scores import (
     RECENT_DAYS,
@@ -33,7 +31,6 @@ from server.domain.match_scores import (
     Profile,
     Suggestion,
     rank_members,
-    rank_tasks,
     score,
 )
 from server.i18n import N_
@@ -50,11 +47,10 @@ from server.models.members import (
     PledgeStatus,
     Task,
     TaskSkill,
-    TaskStatus,
 )
 from server.models.places import Centre
 
-__all__ = ["Excluded", "Part", "Suggestion", "candidates_for", "explain", "for_member"]
+__all__ = ["Excluded", "Part", "Suggestion", "candidates_for", "explain"]
 
 STREET_SEGMENTS = 3  # city/district/street/
 GIVEN_BACK = [ClaimStatus.RETURNED, ClaimStatus.RELEASED]  # neither a task done nor a load
@@ -104,7 +100,7 @@ def local_today(now: datetime) -> date:
 
 
 @functools.cache
-def _zone(name: str) -> ZoneInfo:
+def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
@@ -124,12 +120,12 @@ async def profiles(
     found = {r["id"]: Profile(**r) for r in rows}
     if not found:
         return found
-    await _add_pledges(found, local_today(now), areas_in)
-    await _add_load(found, now, all_claims)
+    await add_pledges(found, local_today(now), areas_in)
+    await add_load(found, now, all_claims)
     return found
 
 
-async def _add_pledges(found: dict[int, Profile], today: date, areas_in: str = "") -> None:
+async def add_pledges(found: dict[int, Profile], today: date, areas_in: str = "") -> None:
     """The members' current pledges: caps, skills, words, weekly windows and areas."""
     pledges = await Pledge.filter(
         member_id__in=list(found), status=PledgeStatus.ACTIVE, valid_until__gte=today
@@ -148,34 +144,6 @@ async def _add_pledges(found: dict[int, Profile], today: date, areas_in: str = "
         areas = areas.filter(node__path__startswith=areas_in) if areas_in else areas
         for pledge_id, path in await areas.values_list("pledge_id", "node__path"):
             owner[pledge_id].areas.append(path)
-
-
-async def _pledged(keys: list[tuple[int, date]]) -> dict[tuple[int, date], Profile]:
-    """For ``member_pledges``: profiles holding only the pledges of (member id, day)."""
-    found: dict[tuple[int, date], Profile] = {}
-    for member_id, today in keys:
-        held = {member_id: Profile(member_id, "")}
-        await _add_pledges(held, today)
-        found[(member_id, today)] = held[member_id]
-    return found
-
-
-# Per process, a member's pledges as of a day, until the member's stamp moves: pledges.create,
-# update and withdraw bump it in their transactions (and data_rights when it empties them).
-member_pledges: cache.KeyedCache[tuple[int, date], Profile] = cache.KeyedCache(
-    lambda key: cache.member_pledges(key[0]), size=20_000
-)
-
-
-def _copy_pledges(p: Profile, held: Profile) -> None:
-    """``held``'s pledges into ``p`` (copies: a cached profile is never changed)."""
-    p.pledged, p.monthly_tasks, p.monthly_hours = (
-        held.pledged,
-        held.monthly_tasks,
-        held.monthly_hours,
-    )
-    p.skills, p.texts = set(held.skills), list(held.texts)
-    p.areas, p.pledges = list(held.areas), list(held.pledges)
 
 
 def _add_pledge(p: Profile, row: dict[str, Any]) -> None:
@@ -200,7 +168,7 @@ def _window(raw: Any) -> tuple[int, int, int] | None:
         return None
 
 
-async def _add_load(found: dict[int, Profile], now: datetime, all_claims: bool) -> None:
+async def add_load(found: dict[int, Profile], now: datetime, all_claims: bool) -> None:
     """Claims of the last 30 days (fair spread) and of this calendar month (the pledged cap);
     with ``all_claims``, every claim's task too, read in the same statement."""
     local = now.astimezone(settings_module.get().tz)
@@ -235,17 +203,17 @@ async def jobs(rows: list[dict[str, Any]]) -> list[Job]:
     zones = dict(await centres.values_list("id", "time_zone"))
     default = settings_module.get().time_zone
     return [
-        Job(**r, tz=_zone(zones.get(r["centre_id"]) or default), skills=skills.get(r["id"], {}))
+        Job(**r, tz=zone(zones.get(r["centre_id"]) or default), skills=skills.get(r["id"], {}))
         for r in rows
     ]
 
 
-def _lapsed(member: Member, now: datetime) -> bool:
+def lapsed(member: Member, now: datetime) -> bool:
     late = member.confirmed_until is not None and member.confirmed_until < local_today(now)
     return member.status == MemberStatus.LAPSED or late
 
 
-def _row(thing: Member | Task, columns: list[str]) -> dict[str, Any]:
+def row_of(thing: Member | Task, columns: list[str]) -> dict[str, Any]:
     return {column: getattr(thing, column) for column in columns}
 
 
@@ -286,7 +254,7 @@ async def candidate_pool(task: Task, now: datetime) -> Pool:
     invited = await Invitation.filter(task_id=task.id).values_list("member_id", flat=True)
     asked = {*claimed, *invited}
     found = await profiles([r for r in rows if r["id"] not in asked], now, areas_in=community)
-    return Pool(await jobs([_row(task, TASK_COLUMNS)]), list(found.values()))
+    return Pool(await jobs([row_of(task, TASK_COLUMNS)]), list(found.values()))
 
 
 async def explain(
@@ -294,7 +262,7 @@ async def explain(
 ) -> Suggestion | Excluded:
     """The score of ``member`` for ``task``, or why the member is not suggested."""
     now = now or datetime.now(UTC)
-    if _lapsed(member, now):
+    if lapsed(member, now):
         return Excluded(N_("The report-in has lapsed: it is due to be re-confirmed"))
     if member.status != MemberStatus.VERIFIED:
         return Excluded(N_("Not a verified member"))
@@ -306,114 +274,9 @@ async def explain(
     if invitation is not None:
         return Excluded(N_("Already invited to this task"))
     found = await profiles(
-        [_row(member, MEMBER_COLUMNS)], now, areas_in=community_of(task.node_path)
+        [row_of(member, MEMBER_COLUMNS)], now, areas_in=community_of(task.node_path)
     )
-    result = score((await jobs([_row(task, TASK_COLUMNS)]))[0], found[member.id])
+    result = score((await jobs([row_of(task, TASK_COLUMNS)]))[0], found[member.id])
     if isinstance(result, Suggestion):
         result.member = member
     return result
-
-
-# Tasks for a member ---------------------------------------------------------------------------
-
-
-async def for_member(
-    member: Member, *, limit: int = 20, now: datetime | None = None
-) -> list[Suggestion]:
-    """Open tasks with room in or near ``member``'s areas, best first, with their reasons."""
-    return (await for_member_with_pool(member, limit=limit, now=now))[0]
-
-
-async def for_member_with_pool(
-    member: Member, *, limit: int = 20, now: datetime | None = None
-) -> tuple[list[Suggestion], Pool]:
-    """``for_member``, and the pool it ranked (the member's profile: e.g. their monthly cap)."""
-    pool = await task_pool(member, now or datetime.now(UTC))
-    ranked = rank_tasks(pool, limit)
-    for task_id, suggestion in ranked:
-        suggestion.task = pool.tasks[task_id]
-    return [suggestion for _, suggestion in ranked], pool
-
-
-@dataclass(frozen=True)
-class OpenTask:
-    """An open task with room, as matching scores it and as "for you" shows it (read-only)."""
-
-    job: Job
-    task: Task  # with its centre and node
-
-
-async def _open_tasks(streets: list[str]) -> dict[str, tuple[OpenTask, ...]]:
-    """The open tasks with room in each street, started or not (the caller drops the started),
-    each street's soonest first: three statements for any number of streets."""
-    near = Q(*[Q(node_path__startswith=street) for street in streets], join_type="OR")
-    rows = await Task.filter(near, status=TaskStatus.OPEN, taken__lt=F("capacity")).select_related(
-        "centre", "node"
-    )
-    skills: dict[int, dict[int, str]] = defaultdict(dict)
-    links = TaskSkill.filter(task_id__in=[t.id for t in rows])
-    for task_id, skill_id, code in await links.values_list("task_id", "skill_id", "skill__code"):
-        skills[task_id][skill_id] = code
-    default = settings_module.get().time_zone
-    found: dict[str, list[OpenTask]] = {street: [] for street in streets}
-    for task in rows:
-        tz = _zone(task.centre.time_zone or default)
-        job = Job(**_row(task, TASK_COLUMNS), tz=tz, skills=skills.get(task.id, {}))
-        found.setdefault(street_of(task.node_path), []).append(OpenTask(job, task))
-    return {street: tuple(found[street]) for street in streets}
-
-
-# Per process, each street's entry valid until that street's stamp moves: every change to a
-# task's being open with room (claims.take_place and free_place, need_tasks and projects
-# creating tasks, claim_completion closing one) bumps it in its own transaction.
-open_tasks: cache.KeyedCache[str, tuple[OpenTask, ...]] = cache.KeyedCache(
-    cache.street_tasks, size=1_000
-)
-
-
-async def bump_street(node_path: str) -> None:
-    """Call in the transaction of any change to whether a task under ``node_path`` is open
-    with room (created, a place taken or given back, done)."""
-    await cache.bump(cache.street_tasks(street_of(node_path)))
-
-
-async def task_pool(member: Member, now: datetime) -> Pool:
-    """Open tasks with room, not started, in the streets of the member's home and pledged areas,
-    minus those the member claimed or declined; empty for a member who is not current."""
-    if member.status != MemberStatus.VERIFIED or _lapsed(member, now):
-        return Pool([], [])
-    # One statement reads the stamps of the member's pledges and of their home street (most
-    # members pledge there too); the pledges' entry is per day, as pledges end by the date.
-    home, day = street_of(member.node_path), local_today(now)
-    known = await cache.stamps([cache.member_pledges(member.id), cache.street_tasks(home)])
-    held = await member_pledges.get_many([(member.id, day)], _pledged, known)
-    profile = Profile(**_row(member, MEMBER_COLUMNS))
-    _copy_pledges(profile, held[(member.id, day)])
-    await _add_load({member.id: profile}, now, all_claims=True)
-    if profile.monthly_tasks is not None and profile.month_tasks >= profile.monthly_tasks:
-        return Pool([], [profile])  # at the monthly pledge: nothing to offer this month
-    streets = sorted({home, *map(street_of, profile.areas)})
-    by_street = await open_tasks.get_many(streets, _open_tasks, known)
-    asked = Invitation.filter(
-        member_id=member.id, status__in=[InvitationStatus.PENDING, InvitationStatus.DECLINED]
-    )
-    declined, pending = set(), []
-    for invitation_id, task_id, status in await asked.values_list("id", "task_id", "status"):
-        (
-            pending.append(invitation_id)
-            if status == InvitationStatus.PENDING
-            else declined.add(task_id)
-        )
-    done_with = profile.claimed | declined
-    found = {
-        each.job.id: each
-        for street in streets
-        for each in by_street[street]
-        if each.job.id not in done_with and (each.job.starts_at is None or each.job.starts_at > now)
-    }
-    return Pool(
-        [each.job for each in found.values()],
-        [profile],
-        {task_id: each.task for task_id, each in found.items()},
-        invited=pending,
-    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from server.domain import matching
+from server.domain import for_you
 from server.domain.errors import ValidationFailed
 from server.i18n import N_
 from server.models.accounts import User
@@ -76,5 +76,5 @@ async def open_task(need: Need, user: User, now: datetime, spec: TaskSpec | None
     )
     for skill in spec.skills:
         await TaskSkill.create(task=task, skill=skill)
-    await matching.bump_street(task.node_path)
+    await for_you.bump_street(task.node_path)
     return task

@@ -123,27 +123,6 @@ def rows_for(
     ]
 
 
-async def notify_phone(
-    phone: str,
-    event_name: str,
-    payload: dict[str, Any],
-    settings: Settings,
-    *,
-    subject: tuple[str, int | None] = ("", None),
-    key: str = "",
-    send_after: datetime | None = None,
-) -> list[int]:
-    """Write the SMS for one event to a phone with no account behind it, as ``notify`` does.
-
-    For the person a booking is for: with no preferences to consult, the SMS is written whenever
-    the install can send the event by SMS, in Chinese, keeping the install's quiet hours.
-    """
-    rows = rows_for_phone(
-        phone, event_name, payload, settings, subject=subject, key=key, send_after=send_after
-    )
-    return await write(rows)
-
-
 def rows_for_phone(
     phone: str,
     event_name: str,
@@ -154,7 +133,12 @@ def rows_for_phone(
     key: str = "",
     send_after: datetime | None = None,
 ) -> list[Notification]:
-    """The row ``notify_phone`` writes (none if the event is not sent by SMS), unwritten."""
+    """The SMS row for one event to a phone with no account behind it (none if the install
+    does not send the event by SMS), unwritten, to ``write`` with other rows.
+
+    For the person a booking is for: with no preferences to consult, the SMS is written whenever
+    the install can send the event by SMS, in Chinese, keeping the install's quiet hours.
+    """
     event = events.get(event_name)
     if not _can_sms(event, settings):
         return []

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
-from server.domain import matching
+from server.domain import for_you
 from server.domain.audit import Origin, record
 from server.domain.counter import centres_of
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -116,7 +116,7 @@ async def add_slot(
             created_at=now,
         )
         await TaskSkill.bulk_create(TaskSkill(task=task, skill=s) for s in chosen)
-        await matching.bump_street(task.node_path)
+        await for_you.bump_street(task.node_path)
         await record(
             staff,
             "project.add_slot",

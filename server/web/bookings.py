@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from server import i18n
-from server.domain import availability, booking_files, bookings, directory
+from server.domain import availability, booking_files, bookings, directory, my_bookings
 from server.domain.errors import DomainError, ValidationFailed
 from server.models.bookings import Booking
 from server.models.places import MaterialItem, Service
@@ -37,22 +37,22 @@ async def _materials(service: Service) -> list[MaterialItem]:
 
 async def book_page(request: Request) -> Response:
     require_user(request)
-    service = await bookings.service_by_code(request.path_params["code"])
+    facts = await directory.service_facts(request.path_params["code"])
     start = _start(request.query_params.get("start"))
     context = {
-        "service": service,
+        "service": facts.service,
         "start": start,
         "values": {},
         "fields": {},
         "error": None,
-        "materials": await _materials(service),
+        "materials": facts.materials,
     }
     return render(request, "bookings/new.html", context)
 
 
 async def book_submit(request: Request) -> Response:
     user = require_user(request)
-    plan = await directory.booking_plan(request.path_params["code"])
+    plan = await directory.service_plan(request.path_params["code"])
     service = plan.service
     form = await form_fields(request)
     start = _start(form.get("start"))
@@ -79,7 +79,7 @@ async def book_submit(request: Request) -> Response:
             "values": form,
             "fields": error.fields,
             "error": i18n.gettext(error.message, **error.params),
-            "materials": await _materials(service),
+            "materials": plan.materials,
         }
         return render(request, "bookings/new.html", context, status=error.status)
     return RedirectResponse(f"/bookings/{booking.code}?new=1", status_code=303)
@@ -118,7 +118,7 @@ async def calendar(request: Request) -> Response:
 
 
 async def mine(request: Request) -> Response:
-    upcoming, past = await bookings.mine(require_user(request), datetime.now(UTC))
+    upcoming, past = await my_bookings.mine(require_user(request), datetime.now(UTC))
     return render(request, "bookings/mine.html", {"upcoming": upcoming, "past": past})
 
 

@@ -64,8 +64,8 @@ async def centre(request: Request) -> Response:
 
 
 async def service(request: Request) -> Response:
-    facts, calendar = await directory.service_page(request.path_params["code"])
-    found, materials = facts.service, facts.materials
+    plan = await directory.service_plan(request.path_params["code"])
+    found, materials, calendar = plan.service, plan.materials, plan.calendar
     days: list[Any] = []
     chosen = None
     if found.bookable:

@@ -19,6 +19,7 @@ from starlette.routing import Route
 from server import i18n
 from server.domain import claims, invitations, matching, members, pledges
 from server.domain.errors import DomainError
+from server.domain.for_you import for_member_with_pool
 from server.i18n import N_
 from server.models.accounts import User
 from server.models.members import (
@@ -333,7 +334,7 @@ async def pledge_withdraw(request: Request) -> Response:
 async def for_you(request: Request) -> Response:
     user = require_user(request)
     member = await Member.get_or_none(user_id=user.id)  # the page shows none of its places
-    found, pool = await matching.for_member_with_pool(member) if member else ([], None)
+    found, pool = await for_member_with_pool(member) if member else ([], None)
     suggestions = [(s.task, reasons(s.parts)) for s in found if s.task]
     invited = await invitations.waiting(user, pool.invited if pool else None)
     context = {

@@ -445,7 +445,7 @@ async def test_a_closure_committed_after_a_booking_checked_its_slot_still_wins(
     cast: Cast, settings, monkeypatch
 ):
     service = await _service(cast)
-    plan_of = directory.booking_plan
+    plan_of = directory.service_plan
     calls = 0
 
     async def look_then_close(*args):  # type: ignore[no-untyped-def]
@@ -456,7 +456,7 @@ async def test_a_closure_committed_after_a_booking_checked_its_slot_still_wins(
         assert (await centre_hours.add_exception(change, _closure(), NOW.date())).applied
         return plan
 
-    monkeypatch.setattr(directory, "booking_plan", look_then_close)
+    monkeypatch.setattr(directory, "service_plan", look_then_close)
     with pytest.raises(ValidationFailed):
         await _book(cast, service, settings, WED_0900)
     assert calls == 1 and not await Booking.exists()

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from tortoise import connections
 
-from server.domain import matching, need_metrics
+from server.domain import for_you, need_metrics
 from server.domain.slots import load_calendar, slot_starts
 from server.models.accounts import Role, RoleGrant, User
 from server.models.bookings import ACTIVE_BOOKING_STATUSES, Booking, BookingStatus, SlotUsage
@@ -315,7 +315,7 @@ async def test_the_resident_and_member_have_their_stories(city) -> None:
     member = await Member.get(user__phone=DEMO_ACCOUNTS[1][0])
     assert member.status == MemberStatus.VERIFIED
     assert await HoursEntry.filter(member=member).exists()
-    suggested = await matching.for_member(member, now=NOW)
+    suggested = await for_you.for_member(member, now=NOW)
     assert suggested and all(s.parts for s in suggested)
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import chinese_calendar
 import pytest
 
-from server.domain import matching
+from server.domain import for_you
 from server.models.accounts import Role, RoleGrant, User
 from server.models.bookings import ACTIVE_BOOKING_STATUSES, Booking, BookingStatus, SlotUsage
 from server.models.members import Claim, HoursEntry, Member, MemberStatus, Pledge, Task
@@ -236,5 +236,5 @@ async def test_the_resident_and_member_have_their_stories(counts: dict[str, int]
     assert {w["weekday"] for w in pledge.availability} <= {5, 6}
     assert await HoursEntry.filter(member=member).exists()
     # Journey 4 in the demo: her pledge leaves room this month, so "for you" has tasks.
-    suggested = await matching.for_member(member)
+    suggested = await for_you.for_member(member)
     assert suggested and all(s.parts for s in suggested)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from server.domain import invitations, matching
+from server.domain import for_you, invitations, matching
 from server.domain.audit import Origin
 from server.domain.claims import TaskFull
 from server.domain.errors import Conflict, PermissionDenied, ValidationFailed
@@ -119,7 +119,7 @@ async def test_declining_needs_a_reason_and_keeps_it(world, settings):
     assert answered.status == InvitationStatus.DECLINED
     assert not await Claim.filter(task_id=task.id).exists()
     assert await AuditEntry.filter(action="invitation.decline", object_id=made.code).exists()
-    assert await matching.for_member(member, now=NOW) == []  # the task is not offered again
+    assert await for_you.for_member(member, now=NOW) == []  # the task is not offered again
     found = await matching.explain(task, member, now=NOW)
     assert isinstance(found, matching.Excluded) and found.params == {"reason": "这周出差"}
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from server import cache, i18n
-from server.domain import matching
+from server.domain import for_you, matching
 from server.domain.match_scores import covered
 from server.models.members import (
     ClaimStatus,
@@ -319,7 +319,7 @@ async def test_for_member_ranks_near_and_fitting_tasks_first(world):
     street_fit = await job(world, cast.community_b, tutoring, centre=cast.centre_b)
     street = await job(world, cast.community_b, centre=cast.centre_b)
     await job(world, world.far_grid, tutoring)  # another street: not suggested
-    found = await matching.for_member(member, now=NOW)
+    found = await for_you.for_member(member, now=NOW)
     assert [s.task.id for s in found] == [near_fit.id, street_fit.id, near.id, street.id]
     assert [s.total for s in found] == [70, 50, 30, 10]
     assert [p.name for p in found[0].parts] == ["skill", "place"]  # no fair or reliability
@@ -340,7 +340,7 @@ async def test_for_member_offers_only_tasks_they_can_still_take(world):
     invited = await job(world, grid)
     await Invitation.create(task=invited, member=member)
     later = await job(world, grid, starts_at=SATURDAY_9)
-    found = await matching.for_member(member, now=NOW)
+    found = await for_you.for_member(member, now=NOW)
     assert sorted(s.task.id for s in found) == sorted([invited.id, later.id])
 
 
@@ -351,10 +351,10 @@ async def test_for_member_respects_the_monthly_pledge(world):
     await claimed(world, member, NOW - timedelta(hours=1), hours="3.0")
     short = await job(world, grid, hours="1.0")
     await job(world, grid, hours="2.0")  # 3 + 2 hours would pass the pledged 4
-    assert [s.task.id for s in await matching.for_member(member, now=NOW)] == [short.id]
+    assert [s.task.id for s in await for_you.for_member(member, now=NOW)] == [short.id]
     await Pledge.filter(id=pledged.id).update(monthly_tasks=1)
     await cache.bump(cache.member_pledges(member.id))  # as pledges.update_pledge does
-    assert await matching.for_member(member, now=NOW) == []
+    assert await for_you.for_member(member, now=NOW) == []
 
 
 async def test_for_member_is_empty_for_members_not_verified_or_lapsed(world):
@@ -364,8 +364,8 @@ async def test_for_member_is_empty_for_members_not_verified_or_lapsed(world):
     lapsed = await person(grid, status=MemberStatus.LAPSED)
     late = await person(grid, confirmed_until=date(2026, 11, 1))
     for member in (pending, lapsed, late):
-        assert await matching.for_member(member, now=NOW) == []
-    assert len(await matching.for_member(await person(grid), now=NOW)) == 1
+        assert await for_you.for_member(member, now=NOW) == []
+    assert len(await for_you.for_member(await person(grid), now=NOW)) == 1
 
 
 # The pure parts ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from server.domain import bookings
+from server.domain import my_bookings
 from server.models.bookings import Booking, BookingSource, BookingStatus
 from tests.cast import Cast
 from tests.domain.booking_fixtures import NOW, make_service
@@ -35,7 +35,7 @@ async def test_upcoming_soonest_first_and_the_rest_latest_first(cast: Cast):
     done = await _booking(cast, service, NOW - 48 * HOUR, BookingStatus.CHECKED_IN)
     ended = await _booking(cast, service, NOW - 5 * HOUR)  # booked, never came: over
     with counting() as queries:
-        upcoming, past = await bookings.mine(cast.resident, NOW)
+        upcoming, past = await my_bookings.mine(cast.resident, NOW)
     assert queries.count == 1
     assert [b.code for b in upcoming] == [soon.code, later.code]
     assert [b.code for b in past] == [cancelled.code, ended.code, done.code]
@@ -64,6 +64,6 @@ async def test_only_the_last_fifty_past_bookings_and_only_ones_own(cast: Cast):
         ends_at=NOW + 2 * HOUR,
         source=BookingSource.WEB,
     )
-    upcoming, past = await bookings.mine(cast.resident, NOW)
+    upcoming, past = await my_bookings.mine(cast.resident, NOW)
     assert upcoming == [] and len(past) == 50
     assert past[0].starts_at == NOW - 24 * HOUR and past[-1].starts_at == NOW - 50 * 24 * HOUR

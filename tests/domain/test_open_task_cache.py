@@ -3,7 +3,7 @@ street's stamp: a place taken or given back and a new task show on the next look
 
 from __future__ import annotations
 
-from server.domain import claims, matching, need_tasks, pledges
+from server.domain import claims, for_you, need_tasks, pledges
 from server.models.members import Member
 from tests.cast import Cast
 from tests.domain.claim_fixtures import (
@@ -20,7 +20,7 @@ from tests.querycount import counting
 
 
 async def suggested(member: Member) -> list[int]:
-    return [s.task.id for s in await matching.for_member(member, now=NOW) if s.task]
+    return [s.task.id for s in await for_you.for_member(member, now=NOW) if s.task]
 
 
 def reads_tasks(statements: list[str]) -> bool:
@@ -52,11 +52,11 @@ async def test_a_street_is_read_again_only_when_its_own_stamp_moves(cast: Cast):
     with counting() as again:
         assert await suggested(looker) == [task.id]
     assert not reads_tasks(again.statements)
-    await matching.bump_street(f"{cast.district.path}ELSEWHERE/")  # another street's change
+    await for_you.bump_street(f"{cast.district.path}ELSEWHERE/")  # another street's change
     with counting() as after_other:
         await suggested(looker)
     assert not reads_tasks(after_other.statements)
-    await matching.bump_street(cast.grid_a.path)  # this street's
+    await for_you.bump_street(cast.grid_a.path)  # this street's
     with counting() as after_own:
         await suggested(looker)
     assert reads_tasks(after_own.statements)
@@ -68,7 +68,7 @@ async def test_a_pledge_made_or_withdrawn_shows_on_the_next_look(cast: Cast, set
     task = await make_task(cast)  # "周六作业辅导"
 
     async def words_part() -> list[str]:
-        found = await matching.for_member(looker, now=NOW)
+        found = await for_you.for_member(looker, now=NOW)
         assert [s.task.id for s in found if s.task] == [task.id]
         return [p.reason for p in found[0].parts if p.name == "skill"]
 

@@ -282,7 +282,7 @@ async def test_the_service_page_days_and_slots_are_those_of_upcoming_days(cast: 
     from server.domain import directory
 
     service = await make_service(cast)
-    _, calendar = await directory.service_page(service.code)
+    calendar = (await directory.service_plan(service.code)).calendar
     for hours in (0, 9, 13, 23):  # before, during and after the day's opening hours
         now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(hours=hours)
         every = await availability.upcoming_days(service, now)

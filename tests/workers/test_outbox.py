@@ -28,6 +28,15 @@ async def _ready(cast: Cast, email: str = "resident@example.com"):  # type: igno
     return cast.resident
 
 
+async def queued_deliveries(settings) -> list[int]:  # type: ignore[no-untyped-def]
+    """The rows that have a ``deliver`` job waiting in Redis, by id."""
+    pool = await create_pool(redis_settings(settings))
+    try:
+        return sorted(job.args[0] for job in await pool.queued_jobs() if job.function == "deliver")
+    finally:
+        await pool.aclose()
+
+
 def _settings(settings, smtp_port: int = 1, gateway: str = "", **more):  # type: ignore[no-untyped-def]
     return configured(
         settings,
@@ -244,10 +253,7 @@ async def test_the_sweep_wakes_due_and_stuck_rows(cast: Cast, settings):
         send_after=now + timedelta(hours=1),
     )
     assert await sweep({"settings": settings}) == {"messages": 2, "jobs": 0}
-    pool = await create_pool(redis_settings(settings))
-    queued = sorted(job.args[0] for job in await pool.queued_jobs() if job.function == "deliver")
-    await pool.aclose()
-    assert queued == sorted([due.id, stuck.id])
+    assert await queued_deliveries(settings) == sorted([due.id, stuck.id])
     assert await deliver({"settings": settings}, stuck.id) == "sent"  # its lease ran out
 
 
@@ -265,12 +271,7 @@ async def test_one_sweep_wakes_a_backlog_longer_than_its_page(cast: Cast, settin
         for i in range(5)
     ]
     assert await sweep({"settings": settings}) == {"messages": 5, "jobs": 0}
-    pool = await create_pool(redis_settings(settings))
-    try:
-        queued = sorted(j.args[0] for j in await pool.queued_jobs() if j.function == "deliver")
-    finally:
-        await pool.aclose()
-    assert queued == [row.id for row in rows]
+    assert await queued_deliveries(settings) == [row.id for row in rows]
 
 
 async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast, settings):
@@ -287,16 +288,11 @@ async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast,
                            ("tomorrow", timedelta(days=1)))
     ]  # fmt: skip
     await outbox.dispatch([row.id for row in rows], settings)
-    pool = await create_pool(redis_settings(settings))
-    try:
-        queued = sorted(j.args[0] for j in await pool.queued_jobs() if j.function == "deliver")
-        assert queued == sorted(row.id for row in rows[:2])  # a reminder a day ahead: not yet
-        await Notification.filter(id=rows[2].id).update(send_after=now - timedelta(seconds=1))
-        assert (await sweep({"settings": settings}))["messages"] == 2  # now due: the sweep
-        queued = {j.args[0] for j in await pool.queued_jobs() if j.function == "deliver"}
-        assert rows[2].id in queued
-    finally:
-        await pool.aclose()
+    queued = await queued_deliveries(settings)
+    assert queued == sorted(row.id for row in rows[:2])  # a reminder a day ahead: not yet
+    await Notification.filter(id=rows[2].id).update(send_after=now - timedelta(seconds=1))
+    assert (await sweep({"settings": settings}))["messages"] == 2  # now due: the sweep
+    assert rows[2].id in await queued_deliveries(settings)
 
 
 async def test_a_new_resident_finds_the_welcome_in_the_inbox(client, settings):
