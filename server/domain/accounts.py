@@ -6,10 +6,10 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from redis.asyncio import Redis
-from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import db
 from server.domain import outbox
 from server.domain.audit import Origin, record
 from server.domain.errors import AuthenticationFailed, Throttled, ValidationFailed
@@ -172,23 +172,20 @@ async def issue_token(user: User, settings: Settings, origin: Origin) -> tuple[s
 
 
 _TOKEN_EXPIRES = ApiToken._meta.fields_map["expires_at"]
+_TOKEN_SQL = (
+    'SELECT "users".*, CASE WHEN "api_tokens"."revoked_at" IS NOT NULL THEN \'revoked\''
+    " WHEN \"api_tokens\".\"expires_at\" <= $1 THEN 'expired' ELSE '' END AS \"token_state\""
+    ' FROM "api_tokens" JOIN "users" ON "users"."id" = "api_tokens"."user_id"'
+    ' WHERE "api_tokens"."token_hash" = $2 LIMIT 1'
+)
 
 
 async def user_for_token(token: str) -> User:
     """The user a bearer token belongs to, or AuthenticationFailed saying why not: one
     statement on every API request, written by hand as the session's is (server/web/context.py)
     because building it cost more than running it."""
-    conn = connections.get("default")
-    first, second = ("?", "?") if conn.capabilities.dialect == "sqlite" else ("$1", "$2")
-    sql = (  # the values in the order they appear: SQLite numbers its "?" so
-        'SELECT "users".*, CASE WHEN "api_tokens"."revoked_at" IS NOT NULL THEN \'revoked\''
-        f" WHEN \"api_tokens\".\"expires_at\" <= {first} THEN 'expired' ELSE '' END"
-        ' AS "token_state" FROM "api_tokens" JOIN "users" ON "users"."id" = "api_tokens"."user_id"'
-        f' WHERE "api_tokens"."token_hash" = {second} LIMIT 1'
-    )
     values = [_TOKEN_EXPIRES.to_db_value(datetime.now(UTC), ApiToken), digest(token)]
-    executor = conn.executor_class(model=User, db=conn)
-    found = await executor.execute_select(sql, values, custom_fields=["token_state"])
+    found = await db.fetch_models(User, _TOKEN_SQL, values, extra=["token_state"])
     user = found[0] if found else None
     if user is None or user.token_state == "revoked":  # type: ignore[attr-defined]
         raise AuthenticationFailed(N_("The API token is not valid. Request a new one."))

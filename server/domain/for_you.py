@@ -14,22 +14,23 @@ from datetime import UTC, date, datetime
 
 from tortoise.expressions import F, Q
 
-from server import cache
+from server import cache, db
 from server import settings as settings_module
 from server.domain.match_scores import Job, Pool, Profile, Suggestion, rank_tasks
 from server.domain.matching import (
     MEMBER_COLUMNS,
     TASK_COLUMNS,
-    add_load,
+    ClaimRow,
     add_pledges,
     lapsed,
     local_today,
     row_of,
     street_of,
+    tally,
     zone,
 )
 from server.models.members import (
-    Invitation,
+    Claim,
     InvitationStatus,
     Member,
     MemberStatus,
@@ -127,6 +128,45 @@ async def bump_street(node_path: str) -> None:
     await cache.bump(cache.street_tasks(street_of(node_path)))
 
 
+# Every claim the member made (with its task's hours) and the invitations they have yet to
+# answer or declined, in one statement.
+_ASKED_SQL = (
+    'SELECT c."member_id", c."claimed_at", t."estimated_hours", c."status", c."task_id",'
+    ' 0 AS "invitation_id" FROM "claims" c JOIN "tasks" t ON t."id" = c."task_id"'
+    ' WHERE c."member_id" = $1 UNION ALL'
+    ' SELECT i."member_id", NULL, NULL, i."status", i."task_id", i."id" FROM "invitations" i'
+    ' WHERE i."member_id" = $1 AND i."status" IN ($2, $3)'
+)
+_CLAIMED_AT = Claim._meta.fields_map["claimed_at"]
+_HOURS = Task._meta.fields_map["estimated_hours"]
+
+
+async def _asked(member_id: int) -> tuple[list[ClaimRow], list[int], set[int]]:
+    """The member's claims (as ``matching.tally`` adds them up), the ids of the invitations
+    waiting for their answer, and the tasks of those they declined."""
+    statuses = [InvitationStatus.PENDING.value, InvitationStatus.DECLINED.value]
+    claims: list[ClaimRow] = []
+    pending, declined = [], set()
+    for r in await db.fetch(_ASKED_SQL, [member_id, *statuses]):
+        if not r["invitation_id"]:
+            at, hours = _CLAIMED_AT.to_python_value(r["claimed_at"]), r["estimated_hours"]
+            claims.append((member_id, at, _HOURS.to_python_value(hours), r["status"], r["task_id"]))
+        elif r["status"] == InvitationStatus.PENDING:
+            pending.append(r["invitation_id"])
+        else:
+            declined.add(r["task_id"])
+    return claims, pending, declined
+
+
+_MEMBER_SQL = 'SELECT * FROM "members" WHERE "user_id" = $1 LIMIT 1'
+
+
+async def member_for(user_id: int) -> Member | None:
+    """The user's report-in, if any, alone: "for you" asks on every look."""
+    found = await db.fetch_models(Member, _MEMBER_SQL, [user_id])
+    return found[0] if found else None
+
+
 async def task_pool(member: Member, now: datetime) -> Pool:
     """Open tasks with room, not started, in the streets of the member's home and pledged areas,
     minus those the member claimed or declined; empty for a member who is not current."""
@@ -139,21 +179,12 @@ async def task_pool(member: Member, now: datetime) -> Pool:
     held = await member_pledges.get_many([(member.id, day)], _pledged, known)
     profile = Profile(**row_of(member, MEMBER_COLUMNS))
     _copy_pledges(profile, held[(member.id, day)])
-    await add_load({member.id: profile}, now, all_claims=True)
+    claims, pending, declined = await _asked(member.id)
+    tally({member.id: profile}, claims, now)
     if profile.monthly_tasks is not None and profile.month_tasks >= profile.monthly_tasks:
         return Pool([], [profile])  # at the monthly pledge: nothing to offer this month
     streets = sorted({home, *map(street_of, profile.areas)})
     by_street = await open_tasks.get_many(streets, _open_tasks, known)
-    asked = Invitation.filter(
-        member_id=member.id, status__in=[InvitationStatus.PENDING, InvitationStatus.DECLINED]
-    )
-    declined, pending = set(), []
-    for invitation_id, task_id, status in await asked.values_list("id", "task_id", "status"):
-        (
-            pending.append(invitation_id)
-            if status == InvitationStatus.PENDING
-            else declined.add(task_id)
-        )
     done_with = profile.claimed | declined
     found = {
         each.job.id: each

@@ -107,7 +107,7 @@ class Profile:
     month_tasks: int = 0
     month_hours: Decimal = Decimal(0)
     pledged: bool = False  # has a current pledge (even one whose dates are over)
-    claimed: set[int] = field(default_factory=set)  # tasks of the claims read (see _add_load)
+    claimed: set[int] = field(default_factory=set)  # tasks of the claims read (see matching.tally)
 
 
 @dataclass

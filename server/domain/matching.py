@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,6 +56,7 @@ __all__ = ["Excluded", "Part", "Suggestion", "candidates_for", "explain"]
 
 STREET_SEGMENTS = 3  # city/district/street/
 GIVEN_BACK = [ClaimStatus.RETURNED, ClaimStatus.RELEASED]  # neither a task done nor a load
+ClaimRow = tuple[int, datetime, Decimal, str, int]
 MEMBER_COLUMNS = [
     "id",
     "node_path",
@@ -112,16 +115,15 @@ async def _members(where: Q, today: date) -> list[dict[str, Any]]:
 
 
 async def profiles(
-    rows: list[dict[str, Any]], now: datetime, *, areas_in: str = "", all_claims: bool = False
+    rows: list[dict[str, Any]], now: datetime, *, areas_in: str = ""
 ) -> dict[int, Profile]:
     """Profiles for member rows (MEMBER_COLUMNS): current pledges, skills, load, and the
-    pledged areas (those under the path ``areas_in`` only, when given). ``all_claims`` also
-    fills in every task each member ever claimed (for one member: "for you")."""
+    pledged areas (those under the path ``areas_in`` only, when given)."""
     found = {r["id"]: Profile(**r) for r in rows}
     if not found:
         return found
     await add_pledges(found, local_today(now), areas_in)
-    await add_load(found, now, all_claims)
+    await add_load(found, now)
     return found
 
 
@@ -168,17 +170,26 @@ def _window(raw: Any) -> tuple[int, int, int] | None:
         return None
 
 
-async def add_load(found: dict[int, Profile], now: datetime, all_claims: bool) -> None:
-    """Claims of the last 30 days (fair spread) and of this calendar month (the pledged cap);
-    with ``all_claims``, every claim's task too, read in the same statement."""
+async def add_load(found: dict[int, Profile], now: datetime) -> None:
+    """Claims of the last 30 days (fair spread) and of this calendar month (the pledged cap)."""
+    since = min(load_since(now))
+    claims = Claim.filter(member_id__in=list(found), claimed_at__gte=since)
+    columns = ("member_id", "claimed_at", "task__estimated_hours", "status", "task_id")
+    tally(found, await claims.exclude(status__in=GIVEN_BACK).values_list(*columns), now)
+
+
+def load_since(now: datetime) -> tuple[datetime, datetime]:
+    """The start of this calendar month (local) and of the last 30 days."""
     local = now.astimezone(settings_module.get().tz)
     month = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    recent = now - timedelta(days=RECENT_DAYS)
-    columns = ("member_id", "claimed_at", "task__estimated_hours", "status", "task_id")
-    claims = Claim.filter(member_id__in=list(found))
-    if not all_claims:
-        claims = claims.filter(claimed_at__gte=min(month, recent)).exclude(status__in=GIVEN_BACK)
-    for member_id, claimed_at, hours, status, task_id in await claims.values_list(*columns):
+    return month, now - timedelta(days=RECENT_DAYS)
+
+
+def tally(found: dict[int, Profile], claims: Iterable[ClaimRow], now: datetime) -> None:
+    """Add claims (member id, claimed at, the task's hours, status, task id) to the members'
+    load; each claim's task, given back or not, to what they ``claimed``."""
+    month, recent = load_since(now)
+    for member_id, claimed_at, hours, status, task_id in claims:
         p = found[member_id]
         p.claimed.add(task_id)
         if status in GIVEN_BACK:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tortoise import connections
-
+from server import db
 from server.models.accounts import User
 from server.models.bookings import ACTIVE_BOOKING_STATUSES, Booking, BookingStatus
 
@@ -39,7 +38,7 @@ _MINE_SQL = (
     ' c."name" AS c_name, c."name_en" AS c_name_en, c."time_zone" AS c_tz'
     ' FROM "bookings" b JOIN "services" s ON s."id" = b."service_id"'
     ' JOIN "centres" c ON c."id" = b."centre_id"'
-    ' WHERE b."user_id" = {marker} ORDER BY b."starts_at", b."id"'
+    ' WHERE b."user_id" = $1 ORDER BY b."starts_at", b."id"'
 )
 _STARTS, _ENDS = (Booking._meta.fields_map[f] for f in ("starts_at", "ends_at"))
 
@@ -48,8 +47,6 @@ async def mine(user: User, now: datetime) -> tuple[list[BookingRow], list[Bookin
     """The user's upcoming bookings (soonest first) and past or ended ones (latest first, the
     last 50): one narrow statement, written by hand because building the three-table query
     and its model objects cost more than running it (the page is a resident's most visited)."""
-    conn = connections.get("default")
-    marker = "?" if conn.capabilities.dialect == "sqlite" else "$1"
     rows = [
         BookingRow(
             r["code"],
@@ -60,7 +57,7 @@ async def mine(user: User, now: datetime) -> tuple[list[BookingRow], list[Bookin
             Named(r["s_name"], r["s_name_en"]),
             Named(r["c_name"], r["c_name_en"], r["c_tz"]),
         )
-        for r in await conn.execute_query_dict(_MINE_SQL.format(marker=marker), [user.id])
+        for r in await db.fetch(_MINE_SQL, [user.id])
     ]
     upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
     shown = {b.code for b in upcoming}

@@ -18,9 +18,8 @@ from itsdangerous import BadSignature, Signer
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from tortoise import connections
 
-from server import i18n
+from server import db, i18n
 from server.models.accounts import Session, User
 from server.models.notifications import Channel, NotificationStatus
 from server.security.tokens import digest
@@ -129,6 +128,13 @@ class RequestContextMiddleware:
 _LAST_SEEN = Session._meta.fields_map["last_seen_at"]
 _EXPIRES = Session._meta.fields_map["expires_at"]
 _SESSION_FIELDS = ["session_id", "session_seen", "session_unread"]
+_SESSION_SQL = (
+    'SELECT "users".*, "sessions"."id" AS "session_id",'
+    ' "sessions"."last_seen_at" AS "session_seen",'
+    f' {UNREAD_SQL} AS "session_unread"'
+    ' FROM "sessions" JOIN "users" ON "users"."id" = "sessions"."user_id"'
+    ' WHERE "sessions"."key_hash" = $1 AND "sessions"."expires_at" > $2 LIMIT 1'
+)
 
 
 async def _session_user(key_hash: str, now: datetime) -> User | None:
@@ -136,18 +142,8 @@ async def _session_user(key_hash: str, now: datetime) -> User | None:
     unread badge: one statement on every logged-in page, written by hand because building it
     with the query builder (a select_related of two wide tables and an annotation) cost a
     millisecond of Python on each request, more than running it."""
-    conn = connections.get("default")
-    first, second = ("?", "?") if conn.capabilities.dialect == "sqlite" else ("$1", "$2")
-    sql = (
-        'SELECT "users".*, "sessions"."id" AS "session_id",'
-        ' "sessions"."last_seen_at" AS "session_seen",'
-        f' {UNREAD_SQL} AS "session_unread"'
-        ' FROM "sessions" JOIN "users" ON "users"."id" = "sessions"."user_id"'
-        f' WHERE "sessions"."key_hash" = {first} AND "sessions"."expires_at" > {second} LIMIT 1'
-    )
     values = [key_hash, _EXPIRES.to_db_value(now, Session)]
-    executor = conn.executor_class(model=User, db=conn)
-    found = await executor.execute_select(sql, values, custom_fields=_SESSION_FIELDS)
+    found = await db.fetch_models(User, _SESSION_SQL, values, extra=_SESSION_FIELDS)
     return found[0] if found else None
 
 

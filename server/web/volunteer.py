@@ -5,12 +5,14 @@ The claims that follow, invitations and the hours ledger are in ``volunteer_clai
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -19,7 +21,7 @@ from starlette.routing import Route
 from server import i18n
 from server.domain import claims, invitations, matching, members, pledges
 from server.domain.errors import DomainError
-from server.domain.for_you import for_member_with_pool
+from server.domain.for_you import for_member_with_pool, member_for
 from server.i18n import N_
 from server.models.accounts import User
 from server.models.members import (
@@ -35,7 +37,7 @@ from server.models.members import (
 )
 from server.models.places import Level, OrgNode
 from server.settings import get as get_settings
-from server.templating import render
+from server.templating import render, render_fragment
 from server.web.auth import origin_of, require_user
 from server.web.forms import checked_form, form_fields
 
@@ -333,9 +335,9 @@ async def pledge_withdraw(request: Request) -> Response:
 
 async def for_you(request: Request) -> Response:
     user = require_user(request)
-    member = await Member.get_or_none(user_id=user.id)  # the page shows none of its places
+    member = await member_for(user.id)  # the page shows none of its places
     found, pool = await for_member_with_pool(member) if member else ([], None)
-    suggestions = [(s.task, reasons(s.parts)) for s in found if s.task]
+    suggestions = [(task_head(s.task), reasons(s.parts)) for s in found if s.task]
     invited = await invitations.waiting(user, pool.invited if pool else None)
     context = {
         "member": member,
@@ -347,6 +349,28 @@ async def for_you(request: Request) -> Response:
         "statuses": MEMBER_STATUS,
     }
     return render(request, "volunteer/for_you.html", context)
+
+
+# The head of each "for you" card, alike for every member (the task, when, where, places left),
+# per task and language. for_you.open_tasks keeps a street's tasks as the same Task objects until
+# a change to them bumps the street, so a head is good while it was made from the very object
+# the suggestion carries; one made from another (the street read again) is made anew.
+_HEADS: OrderedDict[tuple[int, str], tuple[Task, Markup]] = OrderedDict()
+HEADS_SIZE = 20_000
+
+
+def task_head(task: Task) -> Markup:
+    key = (task.id, i18n.get_language())
+    held = _HEADS.get(key)
+    if held is not None and held[0] is task:
+        _HEADS.move_to_end(key)
+        return held[1]
+    head = render_fragment("volunteer/_task_head.html", {"task": task})
+    _HEADS[key] = (task, head)
+    _HEADS.move_to_end(key)
+    if len(_HEADS) > HEADS_SIZE:
+        _HEADS.popitem(last=False)
+    return head
 
 
 def _reached_cap(pool: matching.Pool) -> int | None:
