@@ -32,6 +32,7 @@ T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 
 _keyed: list[KeyedCache[Any, Any]] = []  # for clear_all
+_clearers: list[Callable[[], None]] = []
 
 # Centres, their nodes, hours, closures, services, materials and notices, and the tree: what
 # the directory, the centre pages and the service pages show to anyone.
@@ -62,9 +63,10 @@ async def stamp(name: str) -> int:
     return int(rows[0]["value"]) if rows else 0
 
 
-def member_pledges(member_id: int) -> str:
-    """The stamp of one member's pledges (made, changed, withdrawn)."""
-    return f"pledge:{member_id}"
+def member(member_id: int) -> str:
+    """The stamp of what "for you" keeps of one member: their pledges (made, changed,
+    withdrawn), claims (taken, given back) and invitations (sent, answered, expired)."""
+    return f"member:{member_id}"
 
 
 async def stamps(names: list[str]) -> dict[str, int]:
@@ -170,8 +172,15 @@ class KeyedCache(Generic[K, T]):
 places = Cache(PLACES, size=20_000)
 
 
+def forget_on_clear(clear: Callable[[], None]) -> None:
+    """Have ``clear_all`` call ``clear``: for a cache kept elsewhere under these stamps."""
+    _clearers.append(clear)
+
+
 def clear_all() -> None:
     """Forget everything cached (a new database opened, or emptied between tests)."""
     places.clear()
     for each in _keyed:
         each.clear()
+    for clear in _clearers:
+        clear()

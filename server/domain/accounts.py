@@ -174,7 +174,7 @@ async def issue_token(user: User, settings: Settings, origin: Origin) -> tuple[s
 _TOKEN_EXPIRES = ApiToken._meta.fields_map["expires_at"]
 _TOKEN_SQL = (
     'SELECT "users".*, CASE WHEN "api_tokens"."revoked_at" IS NOT NULL THEN \'revoked\''
-    " WHEN \"api_tokens\".\"expires_at\" <= $1 THEN 'expired' ELSE '' END AS \"token_state\""
+    ' WHEN "api_tokens"."expires_at" <= $1 THEN \'expired\' ELSE \'\' END AS "token_state"'
     ' FROM "api_tokens" JOIN "users" ON "users"."id" = "api_tokens"."user_id"'
     ' WHERE "api_tokens"."token_hash" = $2 LIMIT 1'
 )

@@ -145,6 +145,7 @@ async def claim(
             taken = await Claim.create(
                 task=task, member=member, active_key=member.id, due_at=due, claimed_at=now
             )
+            await for_you.bump_member(member.id)
             await _need_claimed(task, taken, member, user, now)
             await record(
                 user,
@@ -217,13 +218,14 @@ async def _take_place(task: Task) -> None:
     await for_you.bump_street(task.node_path)
 
 
-async def free_place(task: Task) -> None:
-    """Give a place back; a full task is open again."""
+async def free_place(task: Task, member_id: int) -> None:
+    """Give back the place ``member_id`` held; a full task is open again."""
     await Task.filter(id=task.id, taken__gt=0).update(taken=F("taken") - 1)
     await Task.filter(id=task.id, status=TaskStatus.FULL, taken__lt=F("capacity")).update(
         status=TaskStatus.OPEN
     )
     await for_you.bump_street(task.node_path)
+    await for_you.bump_member(member_id)
 
 
 # The task's need ------------------------------------------------------------------------------
@@ -365,7 +367,7 @@ async def end(
         raise Conflict(N_("This claim has moved on meanwhile; reload to see where it stands."))
     for key, value in changes.items():
         setattr(claim, key, value)
-    await free_place(claim.task)
+    await free_place(claim.task, claim.member_id)  # type: ignore[attr-defined]
     await outbox.cancel("claim", claim.id, ["claim.reminder"])
 
 

@@ -255,11 +255,11 @@ async def _replace_identity(user: User, theirs: _Theirs, now: datetime) -> None:
         await Booking.filter(id=booking_id).update(holder_key=f"{user.id}:gone{booking_id}")
     await Member.filter(user_id=user.id).update(real_name="", member_no="")
     await Pledge.filter(member__user_id=user.id).update(text="", status=PledgeStatus.WITHDRAWN)
-    for member in await Member.filter(user_id=user.id).only("id"):
-        await cache.bump(cache.member_pledges(member.id))
     await Invitation.filter(member__user_id=user.id, status=InvitationStatus.PENDING).update(
         status=InvitationStatus.EXPIRED, answered_at=now
     )
+    for member in await Member.filter(user_id=user.id).only("id"):
+        await cache.bump(cache.member(member.id))  # pledges and invitations, for "for you"
     await AuditEntry.filter(actor_id=user.id).update(actor_label=placeholder, ip="", user_agent="")
 
 

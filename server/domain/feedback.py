@@ -188,7 +188,7 @@ async def _end_claim(
         raise Conflict(N_("This claim has moved on meanwhile; reload to see where it stands."))
     for key, value in changes.items():
         setattr(claim, key, value)
-    await claims.free_place(claim.task)
+    await claims.free_place(claim.task, claim.member_id)  # type: ignore[attr-defined]
     await outbox.cancel("claim", claim.id, ["claim.reminder"])
     action = "release" if status == C.RELEASED else "give_back"
     await claims.settle_need(claim.task, action, actor, now, note=reason, data=claims.about(claim))

@@ -1,14 +1,18 @@
 """Tasks for a member ("for you"): open tasks with room, not started, in the streets of the
 member's home and pledged areas, ranked by ``server.domain.match_scores`` with their reasons.
 
-What every member of a street shares, its open tasks, and what changes only when a member
-pledges, their pledges, are kept per process under stamps (``server.cache.KeyedCache``); the
-member's claims and invitations are read live. Loading and scoring are ``matching``'s.
+Kept per process under stamps (``server.cache``), each entry good until its stamp moves:
+- each street's open tasks (``open_tasks``, the street's stamp: ``bump_street``);
+- per member and day, what the ranking needs of them (pledges, claims, invitations: the
+  member's stamp, ``bump_member``) and their ranked tasks (that stamp and those of the streets
+  ranked from).
+A look that finds nothing moved reads the stamps (one statement) and drops tasks started since.
+Loading and scoring are ``matching``'s.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -40,34 +44,6 @@ from server.models.members import (
 )
 
 
-async def _pledged(keys: list[tuple[int, date]]) -> dict[tuple[int, date], Profile]:
-    """For ``member_pledges``: profiles holding only the pledges of (member id, day)."""
-    found: dict[tuple[int, date], Profile] = {}
-    for member_id, today in keys:
-        held = {member_id: Profile(member_id, "")}
-        await add_pledges(held, today)
-        found[(member_id, today)] = held[member_id]
-    return found
-
-
-# Per process, a member's pledges as of a day, until the member's stamp moves: pledges.create,
-# update and withdraw bump it in their transactions (and data_rights when it empties them).
-member_pledges: cache.KeyedCache[tuple[int, date], Profile] = cache.KeyedCache(
-    lambda key: cache.member_pledges(key[0]), size=20_000
-)
-
-
-def _copy_pledges(p: Profile, held: Profile) -> None:
-    """``held``'s pledges into ``p`` (copies: a cached profile is never changed)."""
-    p.pledged, p.monthly_tasks, p.monthly_hours = (
-        held.pledged,
-        held.monthly_tasks,
-        held.monthly_hours,
-    )
-    p.skills, p.texts = set(held.skills), list(held.texts)
-    p.areas, p.pledges = list(held.areas), list(held.pledges)
-
-
 async def for_member(
     member: Member, *, limit: int = 20, now: datetime | None = None
 ) -> list[Suggestion]:
@@ -78,12 +54,19 @@ async def for_member(
 async def for_member_with_pool(
     member: Member, *, limit: int = 20, now: datetime | None = None
 ) -> tuple[list[Suggestion], Pool]:
-    """``for_member``, and the pool it ranked (the member's profile: e.g. their monthly cap)."""
-    pool = await task_pool(member, now or datetime.now(UTC))
-    ranked = rank_tasks(pool, limit)
-    for task_id, suggestion in ranked:
-        suggestion.task = pool.tasks[task_id]
-    return [suggestion for _, suggestion in ranked], pool
+    """``for_member``, and what it knew of the member: ``Pool`` with their profile only (their
+    pledges and load: e.g. their monthly cap) and their pending invitations."""
+    now = now or datetime.now(UTC)
+    if member.status != MemberStatus.VERIFIED or lapsed(member, now):
+        return [], Pool([], [])
+    held = await ranked_for(member, now)
+    pool = Pool([], [held.member.profile], invited=list(held.member.pending))
+    return [s for s in held.order if not _started(s, now)][:limit], pool
+
+
+def _started(suggestion: Suggestion, now: datetime) -> bool:
+    starts_at = suggestion.task.starts_at if suggestion.task else None
+    return starts_at is not None and starts_at <= now
 
 
 @dataclass(frozen=True)
@@ -167,34 +150,96 @@ async def member_for(user_id: int) -> Member | None:
     return found[0] if found else None
 
 
-async def task_pool(member: Member, now: datetime) -> Pool:
-    """Open tasks with room, not started, in the streets of the member's home and pledged areas,
-    minus those the member claimed or declined; empty for a member who is not current."""
-    if member.status != MemberStatus.VERIFIED or lapsed(member, now):
-        return Pool([], [])
-    # One statement reads the stamps of the member's pledges and of their home street (most
-    # members pledge there too); the pledges' entry is per day, as pledges end by the date.
-    home, day = street_of(member.node_path), local_today(now)
-    known = await cache.stamps([cache.member_pledges(member.id), cache.street_tasks(home)])
-    held = await member_pledges.get_many([(member.id, day)], _pledged, known)
+async def bump_member(member_id: int) -> None:
+    """Call in the transaction of any change to a member's pledges, claims or invitations."""
+    await cache.bump(cache.member(member_id))
+
+
+@dataclass(frozen=True)
+class MemberState:
+    """What ranking needs of a member on one day, as of their stamp ``stamp`` (read-only)."""
+
+    stamp: int
+    node_path: str
+    profile: Profile  # home, record, pledges, claims this month, every task claimed
+    pending: tuple[int, ...]  # invitations waiting for an answer
+    declined: frozenset[int]  # tasks of invitations declined
+    streets: tuple[str, ...]  # of their home and pledged areas
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A member's open tasks, every one not started when ranked, best first (each suggestion
+    carries its task), as of the member's state and the streets' stamps ``streets``."""
+
+    member: MemberState
+    streets: dict[str, int]
+    order: tuple[Suggestion, ...]
+
+
+# Per member and day (month loads and pledge dates go by the local day), least recent out first.
+_ranked: OrderedDict[tuple[int, date], Ranked] = OrderedDict()
+RANKED_SIZE = 2_000  # a ranking of ~50 tasks is ~40 kB
+
+
+async def ranked_for(member: Member, now: datetime) -> Ranked:
+    """The member's ranking, from the cache when neither they nor their streets have moved."""
+    key = (member.id, local_today(now))
+    held = _ranked.get(key)
+    if held is not None and held.member.node_path != member.node_path:
+        held = None  # moved home: other streets, other place scores
+    streets = held.member.streets if held else (street_of(member.node_path),)
+    names = {street: cache.street_tasks(street) for street in streets}
+    known = await cache.stamps([cache.member(member.id), *names.values()])
+    stamp = known[cache.member(member.id)]
+    state = held.member if held and held.member.stamp == stamp else None
+    if state is None:
+        state = await _member_state(member, key[1], now, stamp)
+        names = {street: cache.street_tasks(street) for street in state.streets}
+        if missing := [name for name in names.values() if name not in known]:
+            known |= await cache.stamps(missing)
+    seen = {street: known[name] for street, name in names.items()}
+    if held is None or held.member is not state or held.streets != seen:
+        held = Ranked(state, seen, await _rank(state, known, now))
+    _ranked[key] = held
+    _ranked.move_to_end(key)
+    while len(_ranked) > RANKED_SIZE:
+        _ranked.popitem(last=False)
+    return held
+
+
+async def _member_state(member: Member, day: date, now: datetime, stamp: int) -> MemberState:
     profile = Profile(**row_of(member, MEMBER_COLUMNS))
-    _copy_pledges(profile, held[(member.id, day)])
+    await add_pledges({member.id: profile}, day)
     claims, pending, declined = await _asked(member.id)
     tally({member.id: profile}, claims, now)
+    home = street_of(member.node_path)
+    streets = tuple(sorted({home, *map(street_of, profile.areas)}))
+    return MemberState(
+        stamp, member.node_path, profile, tuple(pending), frozenset(declined), streets
+    )
+
+
+async def _rank(state: MemberState, known: dict[str, int], now: datetime) -> tuple[Suggestion, ...]:
+    """Every open task of the member's streets they have not claimed or declined, not started,
+    ranked; none at their monthly pledge."""
+    profile = state.profile
     if profile.monthly_tasks is not None and profile.month_tasks >= profile.monthly_tasks:
-        return Pool([], [profile])  # at the monthly pledge: nothing to offer this month
-    streets = sorted({home, *map(street_of, profile.areas)})
-    by_street = await open_tasks.get_many(streets, _open_tasks, known)
-    done_with = profile.claimed | declined
+        return ()  # at the monthly pledge: nothing to offer this month
+    by_street = await open_tasks.get_many(list(state.streets), _open_tasks, known)
+    done_with = profile.claimed | state.declined
     found = {
         each.job.id: each
-        for street in streets
+        for street in state.streets
         for each in by_street[street]
         if each.job.id not in done_with and (each.job.starts_at is None or each.job.starts_at > now)
     }
-    return Pool(
-        [each.job for each in found.values()],
-        [profile],
-        {task_id: each.task for task_id, each in found.items()},
-        invited=pending,
-    )
+    pool = Pool([each.job for each in found.values()], [profile])
+    order = []
+    for task_id, suggestion in rank_tasks(pool, len(pool.jobs)):
+        suggestion.task = found[task_id].task
+        order.append(suggestion)
+    return tuple(order)
+
+
+cache.forget_on_clear(_ranked.clear)

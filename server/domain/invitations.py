@@ -15,7 +15,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server.domain import claims, matching, outbox
+from server.domain import claims, for_you, matching, outbox
 from server.domain.audit import Origin, record
 from server.domain.counter import centres_of
 from server.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -63,6 +63,7 @@ async def invite(
                     task=task, member=member, invited_by=staff, score=found.as_json()
                 )
                 created.append(invitation)
+                await for_you.bump_member(member.id)
                 await _record_invite(staff, task, invitation, user, found.total, origin)
                 text = payload(task, centre, invitation, found, settings)
                 sent += await outbox.notify(
@@ -119,7 +120,7 @@ async def by_code(code: str) -> Invitation:
 
 async def waiting(user: User, ids: list[int] | None = None) -> list[Invitation]:
     """The user's invitations still to answer, newest first, with their tasks; ``ids``: those
-    already known to be pending (``for_you.task_pool`` reads them), none read if empty."""
+    already known to be pending (``for_you.ranked_for`` reads them), none read if empty."""
     if ids is not None and not ids:
         return []
     rows = Invitation.filter(member__user_id=user.id, status=InvitationStatus.PENDING)
@@ -162,6 +163,7 @@ async def answer(
             raise Conflict(N_("This invitation has been answered already."))
         for key, value in changes.items():
             setattr(invitation, key, value)
+        await for_you.bump_member(invitation.member_id)  # type: ignore[attr-defined]
         await record(
             user,
             f"invitation.{'accept' if accept else 'decline'}",

@@ -264,7 +264,7 @@ async def create_pledge(
             raise Conflict(N_("You have a pledge already: change it, or withdraw it first."))
         pledge = await Pledge.create(member=member, created_at=now, **clean.values)
         await _link(pledge, clean)
-        await cache.bump(cache.member_pledges(member.id))
+        await cache.bump(cache.member(member.id))
         await record(
             user,
             "pledge.create",
@@ -291,7 +291,7 @@ async def update_pledge(
         if moved != 1:
             raise Conflict(N_("Your pledge changed meanwhile; reload to see it."))
         await _link(pledge, clean)
-        await cache.bump(cache.member_pledges(member.id))
+        await cache.bump(cache.member(member.id))
         await record(
             user,
             "pledge.update",
@@ -320,7 +320,7 @@ async def withdraw_pledge(
         if moved != 1:
             raise Conflict(N_("Your pledge changed meanwhile; reload to see it."))
         pledge.status = PledgeStatus.WITHDRAWN
-        await cache.bump(cache.member_pledges(member.id))
+        await cache.bump(cache.member(member.id))
         await record(
             user,
             "pledge.withdraw",

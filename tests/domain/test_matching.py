@@ -353,7 +353,7 @@ async def test_for_member_respects_the_monthly_pledge(world):
     await job(world, grid, hours="2.0")  # 3 + 2 hours would pass the pledged 4
     assert [s.task.id for s in await for_you.for_member(member, now=NOW)] == [short.id]
     await Pledge.filter(id=pledged.id).update(monthly_tasks=1)
-    await cache.bump(cache.member_pledges(member.id))  # as pledges.update_pledge does
+    await cache.bump(cache.member(member.id))  # as pledges.update_pledge does
     assert await for_you.for_member(member, now=NOW) == []
 
 

@@ -1,9 +1,10 @@
 """ "For you" reads each street's open tasks once per process, until a change to them moves that
-street's stamp: a place taken or given back and a new task show on the next look."""
+street's stamp: a place taken or given back and a new task show on the next look. What it keeps
+of a member (pledges, claims, invitations) and their ranking wait for the member's stamp."""
 
 from __future__ import annotations
 
-from server.domain import claims, for_you, need_tasks, pledges
+from server.domain import claims, for_you, invitations, need_tasks, pledges
 from server.models.members import Member
 from tests.cast import Cast
 from tests.domain.claim_fixtures import (
@@ -80,3 +81,28 @@ async def test_a_pledge_made_or_withdrawn_shows_on_the_next_look(cast: Cast, set
     assert await words_part() != []  # the pledge's own words match the task's title
     await pledges.withdraw_pledge(user, settings, WEB, now=NOW)
     assert await words_part() == []
+
+
+async def test_an_invitation_sent_or_declined_shows_on_the_next_look(cast: Cast, settings):
+    user = await member_user(cast, "13600000051")
+    looker = await member_of(user)
+    task = await make_task(cast)
+    found, pool = await for_you.for_member_with_pool(looker, now=NOW)
+    assert [s.task.id for s in found if s.task] == [task.id] and pool.invited == []
+    [sent] = await invitations.invite(cast.staff_a, task, [looker], settings, WEB, now=NOW)
+    found, pool = await for_you.for_member_with_pool(looker, now=NOW)
+    assert pool.invited == [sent.id]
+    await invitations.answer(user, sent, False, "这周出差", settings, WEB, now=NOW)
+    found, pool = await for_you.for_member_with_pool(looker, now=NOW)
+    assert found == [] and pool.invited == []  # a declined task is not offered again
+
+
+async def test_a_look_with_nothing_moved_reads_only_stamps_and_drops_what_started(cast: Cast):
+    looker = await member_of(await member_user(cast, "13600000061"))
+    soon = await make_task(cast, starts_at=NOW + HOUR, ends_at=NOW + 2 * HOUR)
+    later = await make_task(cast, starts_at=NOW + 3 * HOUR, ends_at=NOW + 4 * HOUR)
+    assert await suggested(looker) == [soon.id, later.id]
+    with counting() as again:
+        found = await for_you.for_member(looker, now=NOW + 2 * HOUR)
+    assert [s.task.id for s in found if s.task] == [later.id]  # the first has started
+    assert len(again.statements) == 1 and 'FROM "stamps"' in again.statements[0]

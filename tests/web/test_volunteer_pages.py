@@ -165,6 +165,19 @@ async def test_for_you_lists_a_task_with_the_reasons(client, cast: Cast):
     assert "所需技能已承诺：1/1 项" in page.text and "住在同一网格" in page.text
 
 
+async def test_a_cards_places_left_follow_claims_by_others(client, cast: Cast, settings):
+    world = await make_world(cast)
+    task = await job(world, cast.grid_a, title="周日清扫楼道", starts_at=_soon(), capacity=3)
+    await _as(client, cast.member.phone)
+    assert "剩 3 个名额" in (await client.get("/me/tasks")).text  # the card's head is now kept
+    other = await member_user(cast, "13900000066")
+    await claims.claim(other, task, settings, WEB)
+    assert "剩 2 个名额" in (await client.get("/me/tasks")).text
+    await _as(client, cast.member.phone)
+    client.cookies.set("ds_lang", "en")
+    assert "2 places left" in (await client.get("/me/tasks")).text
+
+
 async def test_a_member_claims_from_the_task_page_and_a_full_task_says_so(client, cast: Cast):
     world = await make_world(cast)
     task = await job(world, cast.grid_a, world.skills["repair"], title="修理楼道扶手")
