@@ -238,22 +238,32 @@ async def count_queries(pages: list[Page]) -> dict[str, bytes]:
 
 
 async def count_post(page: Page) -> bytes:
+    """Statements of a booking of a service this process has booked before (its plan cached,
+    as under load), and the body of the booking made."""
     from server.app import create_app
     from tests.querycount import counting
 
     app = create_app()
     transport = httpx.ASGITransport(app=app)
+    by_service: dict[str, list[int]] = {}
+    for i, body in enumerate(page.bodies):
+        by_service.setdefault(json.loads(body)["service"], []).append(i)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        for (path, token), body in zip(page.requests, page.bodies, strict=True):
-            with counting() as queries:
-                response = await client.post(
-                    path, content=body, headers={"Authorization": token,
-                                                 "Content-Type": "application/json"}
-                )  # fmt: skip
-            if response.status_code == 201:
-                page.queries = queries.count
-                return response.content
-    raise RuntimeError("no prepared booking could be made")
+        for tries in by_service.values():
+            made = []
+            for i in tries[:4]:
+                (path, token), body = page.requests[i], page.bodies[i]
+                with counting() as queries:
+                    response = await client.post(
+                        path, content=body, headers={"Authorization": token,
+                                                     "Content-Type": "application/json"}
+                    )  # fmt: skip
+                if response.status_code == 201:
+                    made.append(queries.count)
+                if len(made) == 2:
+                    page.queries = made[1]
+                    return response.content
+    raise RuntimeError("no two prepared bookings of one service could be made")
 
 
 async def setup(only: set[str]) -> tuple[list[Page], dict[str, bytes]]:
