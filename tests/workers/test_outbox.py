@@ -349,3 +349,19 @@ async def test_a_wake_up_for_a_time_long_past_is_enqueued_to_run_now(settings, d
 
     long_ago = datetime.now(UTC) - timedelta(days=3)
     assert await queue.enqueue(settings, "deliver", 0, job_id="deliver:past", defer_until=long_ago)
+
+
+async def test_a_wake_up_is_an_arq_job_enqueued_once_per_id(settings, db):
+    from server import queue
+
+    later = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
+    for _ in range(2):  # the same wake-up again is no second job
+        assert await queue.enqueue(settings, "deliver", 42, job_id="deliver:42", defer_until=later)
+    pool = await create_pool(redis_settings(settings))
+    try:
+        [job] = [j for j in await pool.queued_jobs() if j.function == "deliver"]
+        assert job.args == (42,) and job.job_id == "deliver:42"
+        assert job.score == int(later.timestamp() * 1000)  # arq runs it then, not before
+        assert 0 < await pool.pttl("arq:job:deliver:42") <= (5 * 60 + 86_400) * 1000
+    finally:
+        await pool.aclose()
