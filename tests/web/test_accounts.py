@@ -155,6 +155,62 @@ async def test_a_cross_site_post_is_refused_even_with_the_token(client, cast: Ca
     assert response.status_code == 403
 
 
+async def test_a_multipart_form_is_checked_by_its_token_first(client, cast: Cast):
+    token = await csrf_token(client)
+    fields = {"csrf_token": token, "phone": cast.resident.phone, "password": PASSWORD}
+    boundary = "doorstep-test-boundary"
+    body = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    )
+    kind = f"multipart/form-data; boundary={boundary}"
+    response = await client.post(
+        "/login", content=f"{body}--{boundary}--\r\n", headers={"Content-Type": kind}
+    )
+    assert response.status_code == 303  # the token, then the rest of the form, as read before
+
+
+async def test_a_multipart_token_behind_a_big_file_is_refused_unread(client, cast: Cast):
+    token = await csrf_token(client)
+    boundary = "doorstep-test-boundary"
+    pulled: list[int] = []
+
+    async def body():  # type: ignore[no-untyped-def]
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        for i in range(64):  # 4 MiB of photo before the token
+            pulled.append(i)
+            yield b"x" * 65536
+        yield (
+            f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            f"{token}\r\n--{boundary}--\r\n"
+        ).encode()
+
+    kind = f"multipart/form-data; boundary={boundary}"
+    response = await client.post("/login", content=body(), headers={"Content-Type": kind})
+    assert response.status_code == 403
+    assert len(pulled) <= 2  # refused after 64 KiB, not after reading the 4 MiB
+
+
+def test_every_multipart_form_sends_its_token_first():
+    """The check reads a multipart body only as far as its token (context.TOKEN_WITHIN)."""
+    import re
+
+    from server.templating import TEMPLATES_DIR
+
+    forms = 0
+    for path in TEMPLATES_DIR.rglob("*.html"):
+        text = path.read_text()
+        for match in re.finditer(r"<form[^>]*multipart/form-data[^>]*>", text):
+            rest = text[match.end() :]
+            first = re.search(r"<(input|select|textarea)\b[^>]*>", rest)
+            assert first and 'name="csrf_token"' in first.group(0), path
+            forms += 1
+    assert forms >= 3
+
+
 async def test_htmx_requests_carry_the_token_in_a_header(client, cast: Cast):
     token = await csrf_token(client)
     response = await client.post(
