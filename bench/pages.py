@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import random
+import statistics
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -289,19 +290,31 @@ def main() -> None:
     parser.add_argument("--connections", type=int, nargs="+", default=[32, 128])
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--no-ceiling", action="store_true")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="runs per page and connection count: the table"
+        " shows each figure's median and the range of p99 (this machine's runs differ a lot)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("set DATABASE_URL to the PostgreSQL database seeded with --scale city")
     pages, bodies = asyncio.run(setup(set(args.only)))
     folder = Path(tempfile.mkdtemp(prefix="doorstep-pages-"))
     ours: dict[tuple[str, int], dict[str, float]] = {}
+    p99s: dict[tuple[str, int], list[float]] = {}
     with serving(workers=2) as url:
         for page in pages:
             lua = script(folder, page)
             wrk(url + page.requests[0][0], WARM_SECONDS, 8, lua)  # warm every process
             for c in args.connections:
-                ours[(page.name, c)] = wrk(url + page.requests[0][0], args.seconds, c, lua)
-                print(page.name, c, ours[(page.name, c)], flush=True)
+                runs = []
+                for _ in range(args.runs):
+                    runs.append(wrk(url + page.requests[0][0], args.seconds, c, lua))
+                    print(page.name, c, runs[-1], flush=True)
+                ours[(page.name, c)] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                p99s[(page.name, c)] = sorted(r["p99"] for r in runs)
     bare: dict[tuple[str, int], dict[str, float]] = {}
     if not args.no_ceiling:
         for page in pages:
@@ -311,24 +324,28 @@ def main() -> None:
                 lua = script(folder, page, path_override=target)
                 for c in args.connections:
                     bare[(page.name, c)] = wrk(bare_url + target, args.seconds, c, lua)
+    median = f", median of {args.runs} runs" if args.runs > 1 else ""
     print(
-        f"\nCity pages, PostgreSQL + Redis, serve --workers 2, wrk 2 threads, {args.seconds} s,"
-        f" {datetime.now(UTC):%Y-%m-%d}\n"
+        f"\nCity pages, PostgreSQL + Redis, serve --workers 2, wrk 2 threads, {args.seconds} s"
+        f"{median}, {datetime.now(UTC):%Y-%m-%d}\n"
     )
+    spread = " p99 range ms |" if args.runs > 1 else ""
     print(
-        "| page | resident | conns | req/s | p50 ms | p99 ms | non-2xx | queries/request |"
+        f"| page | resident | conns | req/s | p50 ms | p99 ms |{spread} non-2xx | queries/request |"
         " ceiling req/s | ratio |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"|---|---|---:|---:|---:|---:|{'---:|' if args.runs > 1 else ''}---:|---:|---:|---:|")
     for page in pages:
         for c in args.connections:
             o = ours[(page.name, c)]
             b = bare.get((page.name, c))
             ceiling_rps = f"{b['rps']:,.0f}" if b else "-"
             ratio = f"{o['rps'] / b['rps']:.3f}" if b else "-"
+            low, high = p99s[(page.name, c)][0], p99s[(page.name, c)][-1]
+            spread = f" {low:.0f}-{high:.0f} |" if args.runs > 1 else ""
             print(
                 f"| {page.name} | {'yes' if page.resident else 'staff'} | {c} | {o['rps']:,.0f} |"
-                f" {o['p50']:.1f} | {o['p99']:.1f} | {o['non2xx']:.0f} | {page.queries} |"
+                f" {o['p50']:.1f} | {o['p99']:.1f} |{spread} {o['non2xx']:.0f} | {page.queries} |"
                 f" {ceiling_rps} | {ratio} |"
             )
 
