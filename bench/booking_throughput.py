@@ -59,12 +59,26 @@ def post_script(folder: Path, service: str, tokens: list[str], path: str) -> Pat
     return lua
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> dict[str, float]:
+def wrk(
+    url: str,
+    seconds: int,
+    connections: int,
+    script: Path | None = None,
+    script_args: list[str] | None = None,
+) -> dict[str, float]:
     args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     args += ["-s", str(script)] if script else []
-    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    tail = ["--", *script_args] if script_args else []
+    out = subprocess.run([*args, url, *tail], capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    return {"rps": rate, "p50": _ms(out, "50%"), "p99": _ms(out, "99%"), "non2xx": _non2xx(out)}
+    made = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    return {
+        "rps": rate,
+        "p50": _ms(out, "50%"),
+        "p99": _ms(out, "99%"),
+        "non2xx": _non2xx(out),
+        "requests": made,
+    }
 
 
 def _ms(out: str, label: str) -> float:
