@@ -24,6 +24,19 @@ PAGE_SIZE = 20
 class Item:
     row: Notification
     message: Rendered
+    link: str | None = None  # the page the message is about, on this site
+
+
+def _link(row: Notification) -> str | None:
+    """Where a message leads: the page its ``url`` names (a path of this site, whatever host the
+    message was written for), or a booking's page; None for a message about nothing to open."""
+    url = str(row.payload.get("url") or "")
+    if url:
+        path = "/" + url.split("://", 1)[-1].partition("/")[2] if "://" in url else url
+        return path if path.startswith("/") and not path.startswith("//") else None
+    if row.subject_type == "booking" and row.payload.get("code"):
+        return f"/bookings/{row.payload['code']}"
+    return None
 
 
 def _mine(user_id: int):  # type: ignore[no-untyped-def]
@@ -38,7 +51,7 @@ async def unread_count(user_id: int) -> int:
 
 def _item(row: Notification) -> Item:
     # Shown in the reader's current language, whatever language it was written for.
-    return Item(row, render(row.event, i18n.get_language(), row.payload))
+    return Item(row, render(row.event, i18n.get_language(), row.payload), _link(row))
 
 
 async def inbox_page(request: Request) -> Response:

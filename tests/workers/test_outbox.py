@@ -309,6 +309,7 @@ async def test_a_new_resident_finds_the_welcome_in_the_inbox(client, settings):
     page = await client.get("/inbox")
     assert "欢迎使用“家门口”" in page.text
     assert '<span class="badge"' in page.text
+    assert "查看</a>" not in page.text  # a welcome leads nowhere in particular
     token = await csrf_token(client, "/inbox")
     response = await client.post(
         f"/inbox/{row.public_id}/read", headers={"HX-Request": "true", "X-CSRF-Token": token}
@@ -365,3 +366,18 @@ async def test_a_wake_up_is_an_arq_job_enqueued_once_per_id(settings, db):
         assert 0 < await pool.pttl("arq:job:deliver:42") <= (5 * 60 + 86_400) * 1000
     finally:
         await pool.aclose()
+
+
+def test_an_inbox_message_leads_to_the_page_it_is_about():
+    from server.web.inbox import _link
+
+    def row(payload, subject_type=""):  # type: ignore[no-untyped-def]
+        return Notification(payload=payload, subject_type=subject_type)
+
+    assert _link(row({"url": "https://doorstep.example/me/invitations/AB12"})) == (
+        "/me/invitations/AB12"
+    )  # whatever host the message was written for: this site's page
+    assert _link(row({"url": "/me/hours"})) == "/me/hours"
+    assert _link(row({"url": "//elsewhere.example/x"})) is None
+    assert _link(row({"code": "B7K2"}, "booking")) == "/bookings/B7K2"
+    assert _link(row({"name": "王"}, "user")) is None
