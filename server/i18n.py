@@ -7,8 +7,8 @@ handlers and domain messages all translate the same way.
 from __future__ import annotations
 
 import contextvars
-from datetime import datetime
-from functools import cache
+from datetime import date, datetime
+from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -105,7 +105,13 @@ def format_when(value: datetime, tz: str, style: str = "medium") -> str:
 
 
 def format_day(value: datetime, tz: str, style: str = "full") -> str:
-    return format_date(value.astimezone(_zone(tz)).date(), style, locale=babel_locale())
+    return day_text(value.astimezone(_zone(tz)).date(), style, _current.get())
+
+
+@lru_cache(maxsize=4096)  # few days are shown, on many pages; Babel takes ~50 µs for one
+def day_text(day: date, style: str, language: str) -> str:
+    """``day`` in words in ``language``: a Babel style or pattern."""
+    return format_date(day, style, locale=_BABEL_LOCALE[language])
 
 
 def format_clock(value: datetime, tz: str) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-from babel.dates import format_date
 from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -42,8 +41,8 @@ def iso_when(value: str, tz: str) -> str:
 
 def date_label(day: date) -> str:
     """A weekday and date a person reads at a glance: 11月23日 星期一 / Monday, 23 November."""
-    pattern = "MMMd日 EEEE" if i18n.get_language() == "zh-CN" else "EEEE, d MMMM"
-    return format_date(day, pattern, locale=i18n.babel_locale())
+    language = i18n.get_language()
+    return i18n.day_text(day, "MMMd日 EEEE" if language == "zh-CN" else "EEEE, d MMMM", language)
 
 
 def clock_at(instant: datetime, tz: str) -> str:
