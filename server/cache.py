@@ -23,9 +23,9 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, Generic, TypeVar
 
-from tortoise import connections
 from tortoise.expressions import F
 
+from server import sql
 from server.models.stamps import Stamp
 
 T = TypeVar("T")
@@ -55,11 +55,7 @@ async def bump(name: str) -> None:
 
 async def stamp(name: str) -> int:
     """The stamp's current value, in one small statement (0 before the first bump)."""
-    conn = connections.get("default")
-    marker = "?" if conn.capabilities.dialect == "sqlite" else "$1"
-    rows = await conn.execute_query_dict(
-        f'SELECT "value" FROM "stamps" WHERE "name" = {marker}', [name]
-    )
+    rows = await sql.fetch('SELECT "value" FROM "stamps" WHERE "name" = $1', [name])
     return int(rows[0]["value"]) if rows else 0
 
 
@@ -73,11 +69,8 @@ async def stamps(names: list[str]) -> dict[str, int]:
     """Several stamps in one statement (a missing one reads as 0)."""
     if not names:
         return {}
-    conn = connections.get("default")
-    sqlite = conn.capabilities.dialect == "sqlite"
-    markers = ", ".join("?" if sqlite else f"${i}" for i in range(1, len(names) + 1))
-    rows = await conn.execute_query_dict(
-        f'SELECT "name", "value" FROM "stamps" WHERE "name" IN ({markers})', names
+    rows = await sql.fetch(
+        f'SELECT "name", "value" FROM "stamps" WHERE "name" IN ({sql.marks(len(names))})', names
     )
     found = {row["name"]: int(row["value"]) for row in rows}
     return {name: found.get(name, 0) for name in names}

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import asyncpg
-from tortoise import Tortoise, connections
+from tortoise import Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
-from tortoise.models import Model
 
 from server import cache
 from server.models import MODEL_MODULES
@@ -22,7 +19,6 @@ from server.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 T = TypeVar("T")
-M = TypeVar("M", bound=Model)
 log = logging.getLogger(__name__)
 
 # What a query raises when the database cannot be reached or cuts the connection, e.g. while
@@ -99,79 +95,6 @@ async def open_db(settings: Settings) -> None:
 async def close_db() -> None:
     cache.clear_all()
     await Tortoise.close_connections()
-
-
-# Hand-written statements -----------------------------------------------------------------------
-# For the few statements on every request of a busy page, where building one with the query
-# builder (and, for rows, their model objects) costs more Python than running it: written once
-# with PostgreSQL's placeholders $1, $2 ...; SQLite takes the same values as ?1, ?2 ...
-
-
-@functools.cache
-def _for_sqlite(sql: str) -> str:
-    return re.sub(r"\$(\d+)", r"?\1", sql)
-
-
-def _statement(sql: str) -> tuple[Any, str]:
-    conn = connections.get("default")
-    return conn, _for_sqlite(sql) if conn.capabilities.dialect == "sqlite" else sql
-
-
-async def fetch(sql: str, values: list[Any]) -> list[dict[str, Any]]:
-    """The rows of a hand-written SELECT as dicts of the driver's values (SQLite's are text
-    where PostgreSQL's are timestamps or decimals: convert with the model field's
-    ``to_python_value``)."""
-    conn, sql = _statement(sql)
-    return await conn.execute_query_dict(sql, values)
-
-
-async def fetch_models(
-    model: type[M], sql: str, values: list[Any], extra: list[str] | None = None
-) -> list[M]:
-    """Model objects from a hand-written SELECT of the model's table (``"table".*``), with
-    ``extra`` columns set as attributes of the same names."""
-    conn, sql = _statement(sql)
-    executor = conn.executor_class(model=model, db=conn)
-    return await executor.execute_select(sql, values, custom_fields=extra or [])
-
-
-def marks(count: int, first: int = 1) -> str:
-    """``count`` placeholders from ``$first`` on, for a list in a hand-written statement."""
-    return ", ".join(f"${i}" for i in range(first, first + count))
-
-
-INSERT_ROWS = 500  # rows per INSERT: PostgreSQL takes at most 32,767 values in one statement
-
-
-async def insert_new(rows: list[M], unique: str) -> list[int]:
-    """Insert model objects of one model as ``Model.bulk_create`` would, each unless a row with
-    the same value in the ``unique`` column is there already; the ids of the rows inserted.
-    One statement per ``INSERT_ROWS`` rows, its text made once per row count: the query
-    builder made it afresh on every call, which cost more than writing the rows."""
-    if not rows:
-        return []
-    model = type(rows[0])
-    conn = connections.get("default")
-    columns = conn.executor_class(model=model, db=conn).regular_columns
-    fields = model._meta.fields_map
-    ids: list[int] = []
-    for start in range(0, len(rows), INSERT_ROWS):
-        chunk = rows[start : start + INSERT_ROWS]
-        values = [fields[c].to_db_value(getattr(row, c), row) for row in chunk for c in columns]
-        sql = _insert_sql(model, tuple(columns), len(chunk), unique)
-        ids += [r["id"] for r in await fetch(sql, values)]
-    return ids
-
-
-@functools.cache
-def _insert_sql(model: type[Model], columns: tuple[str, ...], count: int, unique: str) -> str:
-    names = ", ".join(f'"{model._meta.fields_db_projection[c]}"' for c in columns)
-    width = len(columns)
-    rows = ", ".join(f"({marks(width, 1 + i * width)})" for i in range(count))
-    return (
-        f'INSERT INTO "{model._meta.db_table}" ({names}) VALUES {rows}'
-        f' ON CONFLICT ("{unique}") DO NOTHING RETURNING "{model._meta.db_pk_column}"'
-    )
 
 
 def migrations_location(settings: Settings) -> str:

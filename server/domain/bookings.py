@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from server import cache, db
+from server import cache, sql
 from server.domain import availability, booking_messages, directory, outbox, slots, turns
 from server.domain.accounts import normalize_phone
 from server.domain.audit import Origin, record
@@ -105,7 +104,8 @@ async def _check_limits(user: User, service: Service, phone: str, now: datetime)
     after ``turns.booking``. One read: the upcoming bookings of this service by this user or
     for this person (a handful at most, as the limits keep them so), counted here."""
     values = [service.id, *_ACTIVE, user.id, phone, _STARTS.to_db_value(now, Booking)]
-    rows = [(r["user_id"], r["for_phone"], r["phone"]) for r in await db.fetch(_LIMITS_SQL, values)]
+    found = await sql.fetch(_LIMITS_SQL, values)
+    rows = [(r["user_id"], r["for_phone"], r["phone"]) for r in found]
     if sum(1 for by, _, _ in rows if by == user.id) >= service.max_active_per_person:
         raise Conflict(
             N_("You already have %(count)s upcoming bookings for this service."),
@@ -125,16 +125,16 @@ async def take_place(service: Service, slot: slots.Slot) -> bool:
     taken, or counts one more while below its capacity; False when it is full."""
     if service.capacity_per_slot < 1:
         return False
-    conn = connections.get("default")
-    marks = ["?"] * 3 if conn.capabilities.dialect == "sqlite" else ["$1", "$2", "$3"]
-    sql = (
-        'INSERT INTO "slot_usages" ("service_id", "starts_at", "capacity", "taken")'
-        f" VALUES ({marks[0]}, {marks[1]}, {marks[2]}, 1)"
-        ' ON CONFLICT ("service_id", "starts_at") DO UPDATE SET "taken" = "slot_usages"."taken" + 1'
-        ' WHERE "slot_usages"."taken" < "slot_usages"."capacity" RETURNING "id"'
-    )
     starts = _SLOT_START.to_db_value(slot.starts_at, SlotUsage)
-    return bool(await conn.execute_query_dict(sql, [service.id, starts, service.capacity_per_slot]))
+    return bool(await sql.fetch(_TAKE_PLACE_SQL, [service.id, starts, service.capacity_per_slot]))
+
+
+_TAKE_PLACE_SQL = (
+    'INSERT INTO "slot_usages" ("service_id", "starts_at", "capacity", "taken")'
+    " VALUES ($1, $2, $3, 1)"
+    ' ON CONFLICT ("service_id", "starts_at") DO UPDATE SET "taken" = "slot_usages"."taken" + 1'
+    ' WHERE "slot_usages"."taken" < "slot_usages"."capacity" RETURNING "id"'
+)
 
 
 async def release_place(booking: Booking) -> None:

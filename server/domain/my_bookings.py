@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from server import db
+from server import sql
 from server.models.accounts import User
 from server.models.bookings import ACTIVE_BOOKING_STATUSES, Booking, BookingStatus
 
@@ -57,7 +57,7 @@ async def mine(user: User, now: datetime) -> tuple[list[BookingRow], list[Bookin
             Named(r["s_name"], r["s_name_en"]),
             Named(r["c_name"], r["c_name_en"], r["c_tz"]),
         )
-        for r in await db.fetch(_MINE_SQL, [user.id])
+        for r in await sql.fetch(_MINE_SQL, [user.id])
     ]
     upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
     shown = {b.code for b in upcoming}

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from tortoise.expressions import F, Q
 
-from server import db, queue
+from server import db, queue, sql
 from server.domain import events, quiet_hours
 from server.domain.audit import Origin, record
 from server.domain.errors import NotFound
@@ -165,7 +165,7 @@ async def write(rows: list[Notification]) -> list[int]:
     """Insert rows not written before (by dedupe key); the ids of all of them, in order."""
     if not rows:
         return []
-    ids = await db.insert_new(rows, "dedupe_key")
+    ids = await sql.insert_new(rows, "dedupe_key")
     if len(ids) < len(rows):  # some were written before: theirs too, in the rows' order
         keys = [row.dedupe_key for row in rows]
         found = Notification.filter(dedupe_key__in=keys).values_list("dedupe_key", "id")
@@ -220,9 +220,9 @@ async def _waking(ids: list[int]) -> list[Waking]:
     hand: on a booking, building it cost more than running it."""
     if not ids:
         return []
-    found = await db.fetch(
+    found = await sql.fetch(
         'SELECT "id", "status", "attempts", "send_after" FROM "notifications"'
-        f' WHERE "id" IN ({db.marks(len(ids))})',
+        f' WHERE "id" IN ({sql.marks(len(ids))})',
         ids,
     )
     at = _SEND_AFTER.to_python_value

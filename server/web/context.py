@@ -20,7 +20,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server import db, i18n
+from server import i18n, sql
 from server.models.accounts import Session, User
 from server.models.notifications import Channel, NotificationStatus
 from server.security.tokens import digest
@@ -144,7 +144,7 @@ async def _session_user(key_hash: str, now: datetime) -> User | None:
     with the query builder (a select_related of two wide tables and an annotation) cost a
     millisecond of Python on each request, more than running it."""
     values = [key_hash, _EXPIRES.to_db_value(now, Session)]
-    found = await db.fetch_models(User, _SESSION_SQL, values, extra=_SESSION_FIELDS)
+    found = await sql.fetch_models(User, _SESSION_SQL, values, extra=_SESSION_FIELDS)
     return found[0] if found else None
 
 

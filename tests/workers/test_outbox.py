@@ -37,6 +37,18 @@ async def queued_deliveries(settings) -> list[int]:  # type: ignore[no-untyped-d
         await pool.aclose()
 
 
+async def welcome_row(user, key: str, send_after: datetime, **more) -> Notification:  # type: ignore[no-untyped-def]
+    """An inbox welcome row written straight to the outbox (``more``: status, lease...)."""
+    return await Notification.create(
+        user=user,
+        event="account.welcome",
+        channel=Channel.INBOX,
+        dedupe_key=key,
+        send_after=send_after,
+        **more,
+    )
+
+
 def _settings(settings, smtp_port: int = 1, gateway: str = "", **more):  # type: ignore[no-untyped-def]
     return configured(
         settings,
@@ -212,14 +224,7 @@ async def test_gateway_failures_retry_then_fail_visibly_and_an_admin_retry_succe
 async def test_only_city_admins_see_and_retry_failed_messages(cast: Cast, client):
     await login(client, cast.staff_a.phone, PASSWORD)
     assert (await client.get("/admin/outbox")).status_code == 403
-    row = await Notification.create(
-        user=cast.resident,
-        event="account.welcome",
-        channel=Channel.INBOX,
-        dedupe_key="x",
-        send_after=datetime.now(UTC),
-        status=S.FAILED,
-    )
+    row = await welcome_row(cast.resident, "x", datetime.now(UTC), status=S.FAILED)
     token = await csrf_token(client, "/account")
     assert (
         await client.post(f"/admin/outbox/{row.public_id}/retry", data={"csrf_token": token})
@@ -229,29 +234,15 @@ async def test_only_city_admins_see_and_retry_failed_messages(cast: Cast, client
 
 async def test_the_sweep_wakes_due_and_stuck_rows(cast: Cast, settings):
     now = datetime.now(UTC)
-    due = await Notification.create(
-        user=cast.resident,
-        event="account.welcome",
-        channel=Channel.INBOX,
-        dedupe_key="due",
-        send_after=now - timedelta(seconds=1),
-    )
-    stuck = await Notification.create(
-        user=cast.resident,
-        event="account.welcome",
-        channel=Channel.INBOX,
-        dedupe_key="stuck",
-        send_after=now - timedelta(minutes=10),
+    due = await welcome_row(cast.resident, "due", now - timedelta(seconds=1))
+    stuck = await welcome_row(
+        cast.resident,
+        "stuck",
+        now - timedelta(minutes=10),
         status=S.SENDING,
         claimed_until=now - timedelta(seconds=1),
     )
-    await Notification.create(
-        user=cast.resident,
-        event="account.welcome",
-        channel=Channel.INBOX,
-        dedupe_key="later",
-        send_after=now + timedelta(hours=1),
-    )
+    await welcome_row(cast.resident, "later", now + timedelta(hours=1))
     assert await sweep({"settings": settings}) == {"messages": 2, "jobs": 0}
     assert await queued_deliveries(settings) == sorted([due.id, stuck.id])
     assert await deliver({"settings": settings}, stuck.id) == "sent"  # its lease ran out
@@ -261,13 +252,7 @@ async def test_one_sweep_wakes_a_backlog_longer_than_its_page(cast: Cast, settin
     monkeypatch.setattr(workers_outbox, "SWEEP_PAGE", 2)  # e.g. what Redis lost while away
     now = datetime.now(UTC)
     rows = [
-        await Notification.create(
-            user=cast.resident,
-            event="account.welcome",
-            channel=Channel.INBOX,
-            dedupe_key=f"backlog{i}",
-            send_after=now - timedelta(minutes=1),
-        )
+        await welcome_row(cast.resident, f"backlog{i}", now - timedelta(minutes=1))
         for i in range(5)
     ]
     assert await sweep({"settings": settings}) == {"messages": 5, "jobs": 0}
@@ -277,13 +262,7 @@ async def test_one_sweep_wakes_a_backlog_longer_than_its_page(cast: Cast, settin
 async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast, settings):
     now = datetime.now(UTC)
     rows = [
-        await Notification.create(
-            user=cast.resident,
-            event="account.welcome",
-            channel=Channel.INBOX,
-            dedupe_key=key,
-            send_after=now + ahead,
-        )
+        await welcome_row(cast.resident, key, now + ahead)
         for key, ahead in (("now", timedelta(0)), ("soon", timedelta(seconds=30)),
                            ("tomorrow", timedelta(days=1)))
     ]  # fmt: skip
@@ -320,14 +299,7 @@ async def test_a_new_resident_finds_the_welcome_in_the_inbox(client, settings):
 
 
 async def test_one_cannot_mark_someone_elses_message_read(cast: Cast, client):
-    row = await Notification.create(
-        user=cast.member,
-        event="account.welcome",
-        channel=Channel.INBOX,
-        dedupe_key="m",
-        send_after=datetime.now(UTC),
-        status=S.SENT,
-    )
+    row = await welcome_row(cast.member, "m", datetime.now(UTC), status=S.SENT)
     await login(client, cast.resident.phone, PASSWORD)
     token = await csrf_token(client, "/inbox")
     response = await client.post(f"/inbox/{row.public_id}/read", data={"csrf_token": token})
