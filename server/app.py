@@ -63,7 +63,7 @@ def create_app(config: settings.Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        await db.open_db(config)
+        await db.open_db(config, db.WEB_POOL)
         templating.preload()
         # What start-up made (modules, routes, compiled templates, the catalogue) lives as long
         # as the process: keep it out of the collector's full passes, which otherwise walk it

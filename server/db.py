@@ -48,7 +48,18 @@ async def _keep_session(connection: asyncpg.Connection) -> None:
     opens (``server_settings``), and it neither listens nor keeps cursors."""
 
 
-def tortoise_config(settings: Settings) -> dict[str, Any]:
+# Connections a process may hold at once (``?maxsize=N`` on ``DATABASE_URL`` overrides it). A
+# web process has as many requests in flight as it has busy clients, and a request that has its
+# statement's answer holds the connection until the event loop gets back to it, behind every
+# page then rendering: with Tortoise's default of 5, pages queued for a connection behind
+# requests queued for the CPU, and a centre page's p99 at 32 clients was 110-220 ms where its
+# p50 was 20 (bench/RESULTS.md, fourth session); with 20 it is 43-47. A worker runs short
+# jobs and keeps the default.
+WEB_POOL = 20
+WORKER_POOL = 5
+
+
+def tortoise_config(settings: Settings, pool: int = WORKER_POOL) -> dict[str, Any]:
     url = settings.database_url
     if dialect(url) == "sqlite":
         connection: dict[str, Any] | str = {
@@ -78,6 +89,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         settings_ = connection["credentials"].setdefault("server_settings", {})
         settings_.setdefault("plan_cache_mode", "force_custom_plan")
         connection["credentials"].setdefault("reset", _keep_session)
+        connection["credentials"].setdefault("maxsize", pool)
     return {
         "connections": {"default": connection},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"]}},
@@ -86,10 +98,11 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-async def open_db(settings: Settings) -> None:
-    """Connect this process to the database (one global context for all tasks)."""
+async def open_db(settings: Settings, pool: int = WORKER_POOL) -> None:
+    """Connect this process to the database (one global context for all tasks), with at most
+    ``pool`` connections on PostgreSQL (``WEB_POOL`` for a web process)."""
     cache.clear_all()  # what was cached came from whichever database was open before
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    await Tortoise.init(config=tortoise_config(settings, pool), _enable_global_fallback=True)
 
 
 async def close_db() -> None:

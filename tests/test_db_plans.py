@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tortoise import connections
 from tortoise.transactions import in_transaction
@@ -41,3 +43,15 @@ async def test_a_failed_transaction_rolls_back_and_leaves_the_pool_usable(settin
             raise RuntimeError("a page failed")
     rows = await connections.get("default").execute_query_dict("SELECT 1 AS one")
     assert rows == [{"one": 1}]
+
+
+def test_a_web_process_holds_more_connections_than_a_worker(settings):
+    def pool(url: str, *size: int) -> int:
+        config = database.tortoise_config(replace(settings, database_url=url), *size)
+        return int(config["connections"]["default"]["credentials"]["maxsize"])
+
+    url = "postgres://doorstep@db.example:5432/doorstep"
+    assert pool(url) == database.WORKER_POOL
+    assert pool(url, database.WEB_POOL) == database.WEB_POOL > database.WORKER_POOL
+    # ?maxsize= on the URL wins: the operator sizes pools against max_connections
+    assert pool(url + "?maxsize=7", database.WEB_POOL) == 7
