@@ -51,6 +51,22 @@ def marks(count: int, first: int = 1) -> str:
 INSERT_ROWS = 500  # rows per INSERT: PostgreSQL takes at most 32,767 values in one statement
 
 
+async def insert(row: M) -> M:
+    """Insert one new model object as ``Model.save`` would (defaults, ``auto_now_add``), by a
+    statement made once per model, and set its id; a unique or foreign-key violation raises
+    Tortoise's ``IntegrityError`` as ``save`` does. For the rows of a busy write (a booking
+    and its audit entry): building the statement and the insert cost more than running it."""
+    model = type(row)
+    conn = connections.get("default")
+    columns = tuple(conn.executor_class(model=model, db=conn).regular_columns)
+    fields = model._meta.fields_map
+    values = [fields[c].to_db_value(getattr(row, c), row) for c in columns]
+    found = await fetch(_insert_sql(model, columns, 1, None), values)
+    row.pk = found[0][model._meta.db_pk_column]
+    row._saved_in_db = True
+    return row
+
+
 async def insert_new(rows: list[M], unique: str) -> list[int]:
     """Insert model objects of one model as ``Model.bulk_create`` would, each unless a row with
     the same value in the ``unique`` column is there already; the ids of the rows inserted.
@@ -72,11 +88,14 @@ async def insert_new(rows: list[M], unique: str) -> list[int]:
 
 
 @functools.cache
-def _insert_sql(model: type[Model], columns: tuple[str, ...], count: int, unique: str) -> str:
+def _insert_sql(
+    model: type[Model], columns: tuple[str, ...], count: int, unique: str | None
+) -> str:
     names = ", ".join(f'"{model._meta.fields_db_projection[c]}"' for c in columns)
     width = len(columns)
     rows = ", ".join(f"({marks(width, 1 + i * width)})" for i in range(count))
+    skip = f' ON CONFLICT ("{unique}") DO NOTHING' if unique else ""
     return (
         f'INSERT INTO "{model._meta.db_table}" ({names}) VALUES {rows}'
-        f' ON CONFLICT ("{unique}") DO NOTHING RETURNING "{model._meta.db_pk_column}"'
+        f'{skip} RETURNING "{model._meta.db_pk_column}"'
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from server import sql
 from server.models.accounts import User
 from server.models.audit import AuditEntry
 
@@ -33,7 +34,7 @@ async def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    return await AuditEntry.create(
+    entry = AuditEntry(
         actor=actor,
         actor_label=(actor.phone if actor else origin.via)[:60],
         action=action,
@@ -46,3 +47,4 @@ async def record(
         user_agent=origin.user_agent[:255],
         via=origin.via[:8],
     )
+    return await sql.insert(entry)  # on every change, bookings included: by hand

@@ -88,24 +88,29 @@ def _beneficiary(user: User, for_name: str, for_phone: str, on_behalf: bool) -> 
 
 
 # The upcoming bookings of one service by the user ($4) or for the person ($5): booked for them
-# by anyone, or booked by them for themselves. Written by hand: the booking's busiest read.
+# by anyone, or booked by them for themselves; and, in a row of its own, the places stamp ($7),
+# read after the booking's locks like the bookings (see ``_hold``). Written by hand, one
+# statement: the booking's busiest read.
 _LIMITS_SQL = (
-    'SELECT b."user_id", b."for_phone", u."phone" FROM "bookings" b'
+    'SELECT b."user_id", b."for_phone", u."phone", NULL AS "stamp" FROM "bookings" b'
     ' JOIN "users" u ON u."id" = b."user_id"'
     ' WHERE b."service_id" = $1 AND b."status" IN ($2, $3) AND b."starts_at" >= $6'
     ' AND (b."user_id" = $4 OR b."for_phone" = $5 OR (b."for_phone" = \'\' AND u."phone" = $5))'
+    ' UNION ALL SELECT NULL, NULL, NULL, "value" FROM "stamps" WHERE "name" = $7'
 )
 _ACTIVE = [status.value for status in ACTIVE_BOOKING_STATUSES]
 _STARTS = Booking._meta.fields_map["starts_at"]
 
 
-async def _check_limits(user: User, service: Service, phone: str, now: datetime) -> None:
+async def _check_limits(user: User, service: Service, phone: str, now: datetime) -> int:
     """Refuse a booking over the service's limits; call in the booking's write transaction,
     after ``turns.booking``. One read: the upcoming bookings of this service by this user or
-    for this person (a handful at most, as the limits keep them so), counted here."""
+    for this person (a handful at most, as the limits keep them so), counted here, and the
+    places stamp, returned for ``_hold``."""
     values = [service.id, *_ACTIVE, user.id, phone, _STARTS.to_db_value(now, Booking)]
-    found = await sql.fetch(_LIMITS_SQL, values)
-    rows = [(r["user_id"], r["for_phone"], r["phone"]) for r in found]
+    found = await sql.fetch(_LIMITS_SQL, [*values, cache.PLACES])
+    stamps = [int(r["stamp"]) for r in found if r["stamp"] is not None]
+    rows = [(r["user_id"], r["for_phone"], r["phone"]) for r in found if r["stamp"] is None]
     if sum(1 for by, _, _ in rows if by == user.id) >= service.max_active_per_person:
         raise Conflict(
             N_("You already have %(count)s upcoming bookings for this service."),
@@ -115,6 +120,7 @@ async def _check_limits(user: User, service: Service, phone: str, now: datetime)
     theirs = [r for r in rows if r[1] == phone or (r[1] == "" and r[2] == phone)]
     if len(theirs) >= service.max_active_per_beneficiary:
         raise Conflict(N_("This person already has an upcoming booking for this service."))
+    return stamps[0] if stamps else 0  # 0 before the first bump, as ``cache.stamp``
 
 
 _SLOT_START = SlotUsage._meta.fields_map["starts_at"]
@@ -169,8 +175,8 @@ async def book(
     try:
         async with in_transaction() as conn:
             await turns.booking(conn, user.id, phone or user.phone, service.centre_id)
-            await _check_limits(user, service, phone or user.phone, now)
-            booking = await _hold(user, service, slot, plan, name, phone, source, now)
+            stamp = await _check_limits(user, service, phone or user.phone, now)
+            booking = await _hold(user, service, slot, plan, name, phone, source, now, stamp)
             await record(
                 user,
                 "booking.create",
@@ -200,19 +206,23 @@ async def _hold(
     phone: str,
     source: BookingSource,
     now: datetime,
+    stamp: int | None = None,
 ) -> Booking:
     """Take the place and write the booking, inside a transaction holding the centre's plan
-    lock (``turns``); _Full if no place is left."""
+    lock (``turns``); _Full if no place is left. ``stamp``: the places stamp, if the caller
+    read it after taking the lock (``_check_limits``)."""
     # The slot was checked against the cached calendar before the transaction; a closure or
     # new hours committed since must win. A schedule change takes the plan lock exclusively and
     # bumps the places stamp before it commits: with the shared lock held, an unchanged stamp
     # means the calendar checked is still the centre's, else it is read afresh and checked.
-    if await cache.stamp(cache.PLACES) != plan.stamp:
+    if stamp is None:
+        stamp = await cache.stamp(cache.PLACES)
+    if stamp != plan.stamp:
         day = slots.local_day(slot.starts_at, service.centre.time_zone)
         _check_slot(service, await slots.load_calendar(service, day, day), slot.starts_at, now)
     if not await take_place(service, slot):
         raise _Full()
-    return await Booking.create(
+    booking = Booking(
         service=service,
         centre_id=service.centre_id,
         user=user,
@@ -223,6 +233,7 @@ async def _hold(
         source=source,
         holder_key=f"{user.id}:{phone or 'self'}",
     )
+    return await sql.insert(booking)  # IntegrityError: this holder has this time already
 
 
 def _state(booking: Booking) -> dict[str, Any]:
