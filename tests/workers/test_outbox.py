@@ -14,6 +14,7 @@ from server.domain import outbox, quiet_hours
 from server.models.notifications import Channel, Notification, NotificationStatus
 from tests.cast import PASSWORD, Cast
 from tests.conftest import csrf_token, login
+from tests.querycount import counting
 from tests.workers.conftest import configured
 from workers import outbox as workers_outbox
 from workers.outbox import deliver, sweep
@@ -272,6 +273,29 @@ async def test_only_messages_due_before_the_next_sweep_wait_in_redis(cast: Cast,
     await Notification.filter(id=rows[2].id).update(send_after=now - timedelta(seconds=1))
     assert (await sweep({"settings": settings}))["messages"] == 2  # now due: the sweep
     assert rows[2].id in await queued_deliveries(settings)
+
+
+async def test_rows_just_written_are_woken_without_reading_them_back(cast: Cast, settings):
+    now = datetime.now(UTC)
+    rows = [
+        Notification(user=cast.resident, event="account.welcome", channel=Channel.INBOX,
+                     dedupe_key=key, send_after=now + ahead)
+        for key, ahead in (("new-now", timedelta(0)), ("new-tomorrow", timedelta(days=1)))
+    ]  # fmt: skip
+    ids = await outbox.write(rows)
+    assert all(isinstance(i, outbox.Written) for i in ids)
+    with counting() as queries:
+        await outbox.dispatch(ids, settings)
+    assert queries.count == 0
+    assert await queued_deliveries(settings) == [ids[0]]  # a reminder a day ahead: not yet
+    # Written again (a retried change): the ids are read back, and woken after a read
+    again = await outbox.write([Notification(user=cast.resident, event="account.welcome",
+                                             channel=Channel.INBOX, dedupe_key="new-now",
+                                             send_after=now)])  # fmt: skip
+    assert again == [ids[0]] and not isinstance(again[0], outbox.Written)
+    with counting() as queries:
+        await outbox.dispatch(again, settings)
+    assert queries.count == 1
 
 
 async def test_a_new_resident_finds_the_welcome_in_the_inbox(client, settings):
