@@ -55,7 +55,7 @@ async def bump(name: str) -> None:
 
 async def stamp(name: str) -> int:
     """The stamp's current value, in one small statement (0 before the first bump)."""
-    rows = await sql.fetch('SELECT "value" FROM "stamps" WHERE "name" = $1', [name])
+    rows = await sql.fetch('SELECT "value" FROM "stamps" WHERE "name" = $1', [name], plan_once=True)
     return int(rows[0]["value"]) if rows else 0
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import copy
+import importlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -11,9 +13,10 @@ from typing import Any, TypeVar
 
 import asyncpg
 from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 
-from server import cache
+from server import cache, sql
 from server.models import MODEL_MODULES
 from server.settings import Settings
 
@@ -100,13 +103,31 @@ def tortoise_config(settings: Settings, pool: int = WORKER_POOL) -> dict[str, An
 
 async def open_db(settings: Settings, pool: int = WORKER_POOL) -> None:
     """Connect this process to the database (one global context for all tasks), with at most
-    ``pool`` connections on PostgreSQL (``WEB_POOL`` for a web process)."""
+    ``pool`` connections on PostgreSQL (``WEB_POOL`` for a web process), and half as many
+    again for the lookups by key (``sql.keep_plans``)."""
     cache.clear_all()  # what was cached came from whichever database was open before
-    await Tortoise.init(config=tortoise_config(settings, pool), _enable_global_fallback=True)
+    config = tortoise_config(settings, pool)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
+    if dialect(settings.database_url) == "postgres":
+        sql.keep_plans(_planned_once_pool(config["connections"]["default"]))
+
+
+def _planned_once_pool(default: dict[str, Any]) -> BaseDBAsyncClient:
+    """A client like the default one, planning as PostgreSQL does by default; its pool opens
+    on first use."""
+    credentials = copy.deepcopy(default["credentials"])
+    credentials["server_settings"]["plan_cache_mode"] = "auto"
+    credentials["maxsize"] = max(2, int(credentials["maxsize"]) // 2)
+    client_class = importlib.import_module(default["engine"]).client_class
+    return client_class(connection_name="planned_once", **credentials)  # type: ignore[no-any-return]
 
 
 async def close_db() -> None:
     cache.clear_all()
+    planned = sql.planned_once()
+    if planned is not None:
+        sql.keep_plans(None)
+        await planned.close()
     await Tortoise.close_connections()
 
 

@@ -9,6 +9,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from server import db as database
+from server import sql
 
 
 async def _plan_mode() -> str:
@@ -55,3 +56,18 @@ def test_a_web_process_holds_more_connections_than_a_worker(settings):
     assert pool(url, database.WEB_POOL) == database.WEB_POOL > database.WORKER_POOL
     # ?maxsize= on the URL wins: the operator sizes pools against max_connections
     assert pool(url + "?maxsize=7", database.WEB_POOL) == 7
+
+
+async def test_lookups_by_key_keep_plans_on_connections_of_their_own(settings, db):
+    if database.dialect(settings.database_url) != "postgres":
+        pytest.skip("SQLite has one connection and plans every statement")
+    show = "SHOW plan_cache_mode"
+    for _ in range(3):
+        assert (await sql.fetch(show, [], plan_once=True))[0]["plan_cache_mode"] == "auto"
+        assert (await sql.fetch(show, []))[0]["plan_cache_mode"] == "force_custom_plan"
+    async with in_transaction():  # a transaction's statements stay on its connection
+        rows = await sql.fetch(show, [], plan_once=True)
+        assert rows[0]["plan_cache_mode"] == "force_custom_plan"
+    planned = sql.planned_once()
+    assert planned is not None  # the tests' process opens the database as a worker does
+    assert planned.pool_maxsize == max(2, database.WORKER_POOL // 2)  # type: ignore[attr-defined]

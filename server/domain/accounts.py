@@ -185,7 +185,7 @@ async def user_for_token(token: str) -> User:
     statement on every API request, written by hand as the session's is (server/web/context.py)
     because building it cost more than running it."""
     values = [_TOKEN_EXPIRES.to_db_value(datetime.now(UTC), ApiToken), digest(token)]
-    found = await sql.fetch_models(User, _TOKEN_SQL, values, extra=["token_state"])
+    found = await sql.fetch_models(User, _TOKEN_SQL, values, extra=["token_state"], plan_once=True)
     user = found[0] if found else None
     if user is None or user.token_state == "revoked":  # type: ignore[attr-defined]
         raise AuthenticationFailed(N_("The API token is not valid. Request a new one."))

@@ -130,7 +130,7 @@ async def _asked(member_id: int) -> tuple[list[ClaimRow], list[int], set[int]]:
     statuses = [InvitationStatus.PENDING.value, InvitationStatus.DECLINED.value]
     claims: list[ClaimRow] = []
     pending, declined = [], set()
-    for r in await sql.fetch(_ASKED_SQL, [member_id, *statuses]):
+    for r in await sql.fetch(_ASKED_SQL, [member_id, *statuses], plan_once=True):
         if not r["invitation_id"]:
             at, hours = _CLAIMED_AT.to_python_value(r["claimed_at"]), r["estimated_hours"]
             claims.append((member_id, at, _HOURS.to_python_value(hours), r["status"], r["task_id"]))
@@ -146,7 +146,7 @@ _MEMBER_SQL = 'SELECT * FROM "members" WHERE "user_id" = $1 LIMIT 1'
 
 async def member_for(user_id: int) -> Member | None:
     """The user's report-in, if any, alone: "for you" asks on every look."""
-    found = await sql.fetch_models(Member, _MEMBER_SQL, [user_id])
+    found = await sql.fetch_models(Member, _MEMBER_SQL, [user_id], plan_once=True)
     return found[0] if found else None
 
 

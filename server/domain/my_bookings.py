@@ -57,7 +57,7 @@ async def mine(user: User, now: datetime) -> tuple[list[BookingRow], list[Bookin
             Named(r["s_name"], r["s_name_en"]),
             Named(r["c_name"], r["c_name_en"], r["c_tz"]),
         )
-        for r in await sql.fetch(_MINE_SQL, [user.id])
+        for r in await sql.fetch(_MINE_SQL, [user.id], plan_once=True)
     ]
     upcoming = [b for b in rows if b.status in ACTIVE_BOOKING_STATUSES and b.ends_at > now]
     shown = {b.code for b in upcoming}

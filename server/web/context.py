@@ -144,7 +144,9 @@ async def _session_user(key_hash: str, now: datetime) -> User | None:
     with the query builder (a select_related of two wide tables and an annotation) cost a
     millisecond of Python on each request, more than running it."""
     values = [key_hash, _EXPIRES.to_db_value(now, Session)]
-    found = await sql.fetch_models(User, _SESSION_SQL, values, extra=_SESSION_FIELDS)
+    found = await sql.fetch_models(
+        User, _SESSION_SQL, values, extra=_SESSION_FIELDS, plan_once=True
+    )
     return found[0] if found else None
 
 
