@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from server import sql
 from server.domain.schedules import DayPlan, Exception_, Week, day_plan
 from server.models.bookings import SlotUsage
 from server.models.places import Centre, ScheduleException, Service, WeeklyHours
@@ -123,6 +124,13 @@ async def slots_on(calendar: Calendar, day: date) -> list[Slot]:
     return await slots_between(calendar, day, day)
 
 
+_COUNTERS_SQL = (
+    'SELECT "starts_at", "capacity", "taken" FROM "slot_usages"'
+    ' WHERE "service_id" = $1 AND "starts_at" >= $2 AND "starts_at" <= $3'
+)
+_COUNTER_START = SlotUsage._meta.fields_map["starts_at"]
+
+
 async def slots_between(calendar: Calendar, first: date, last: date) -> list[Slot]:
     """Every slot from ``first`` to ``last`` with its places taken, in one counter query."""
     service, tz = calendar.service, calendar.centre.time_zone
@@ -134,13 +142,14 @@ async def slots_between(calendar: Calendar, first: date, last: date) -> list[Slo
         day += timedelta(days=1)
     if not starts:
         return []
-    counters = SlotUsage.filter(
-        service_id=service.id, starts_at__gte=starts[0], starts_at__lte=starts[-1]
+    # Plain rows: a busy service has hundreds of counters a week, and model objects for each
+    # were most of the slot list's cost; a lookup by key, so its plan is kept.
+    first_at, last_at = (
+        _COUNTER_START.to_db_value(at, SlotUsage) for at in (starts[0], starts[-1])
     )
-    # Plain tuples: a busy service has hundreds of counters a week, and model objects for each
-    # were most of the slot list's cost.
-    rows = await counters.values_list("starts_at", "capacity", "taken")
-    usage = {starts_at: (capacity, taken) for starts_at, capacity, taken in rows}
+    rows = await sql.fetch(_COUNTERS_SQL, [service.id, first_at, last_at], plan_once=True)
+    at = _COUNTER_START.to_python_value
+    usage = {at(r["starts_at"]): (r["capacity"], r["taken"]) for r in rows}
     duration = timedelta(minutes=service.duration_minutes)
     fresh = (service.capacity_per_slot, 0)
     slots = []
