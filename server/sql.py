@@ -52,7 +52,7 @@ def _statement(sql: str, plan_once: bool = False) -> tuple[BaseDBAsyncClient, st
 async def fetch(sql: str, values: list[Any], *, plan_once: bool = False) -> list[dict[str, Any]]:
     """The rows of a hand-written SELECT as dicts of the driver's values (SQLite's are text
     where PostgreSQL's are timestamps or decimals: convert with the model field's
-    ``to_python_value``). ``plan_once``: a lookup by key (see ``PLANNED_ONCE``)."""
+    ``to_python_value``). ``plan_once``: a lookup by key (see ``keep_plans``)."""
     conn, sql = _statement(sql, plan_once)
     return await conn.execute_query_dict(sql, values)
 
